@@ -1,0 +1,60 @@
+//! Errors that name the path and the value at fault, for readers and newsroom developers.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetError {
+    /// Where in the dataset, e.g. `facts[3].party`; empty for the whole document.
+    pub path: String,
+    pub message: String,
+}
+
+impl DatasetError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> DatasetError {
+        DatasetError { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(formatter, "{}", self.message)
+        } else {
+            write!(formatter, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found, in document order; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetErrors(pub Vec<DatasetError>);
+
+impl DatasetErrors {
+    pub fn single(path: impl Into<String>, message: impl Into<String>) -> DatasetErrors {
+        DatasetErrors(vec![DatasetError::new(path, message)])
+    }
+    pub fn first(&self) -> Option<&DatasetError> {
+        self.0.first()
+    }
+}
+
+/// How many problems the message shows; a dataset with thousands of bad rows
+/// must still give a readable alert.
+const SHOWN_ERRORS: usize = 5;
+
+impl fmt::Display for DatasetErrors {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (position, error) in self.0.iter().take(SHOWN_ERRORS).enumerate() {
+            if position > 0 {
+                writeln!(formatter)?;
+            }
+            write!(formatter, "{error}")?;
+        }
+        if self.0.len() > SHOWN_ERRORS {
+            write!(formatter, "\n… and {} more problems", self.0.len() - SHOWN_ERRORS)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DatasetErrors {}

@@ -1,0 +1,101 @@
+//! The campaign data: parsing a dataset, validating it, and indexing it for the views.
+//!
+//! A dataset is accepted only whole: `Dataset::from_json` either returns a dataset
+//! in which every reference resolves, or the list of problems, each naming the
+//! path and the value at fault (e.g. `facts[3].party: unknown party "xyz"`).
+
+mod error;
+mod model;
+mod validate;
+
+pub use error::{DatasetError, DatasetErrors};
+pub use model::*;
+
+/// The built-in 2016 dataset, embedded so the widget draws without a request.
+pub const BUILT_IN_JSON: &str = include_str!("../../data/campaign-2016.json");
+
+/// A validated dataset with its references resolved to positions.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    raw: RawDataset,
+    /// The declared categories, or, where the dataset declares none, one per
+    /// distinct `tactic.category` named after itself.
+    categories: Vec<Category>,
+    tactic_category: Vec<usize>,
+    fact_party: Vec<usize>,
+    fact_tactic: Vec<usize>,
+    /// `cells[party * tactics + tactic]`: the fact about that pair, if any.
+    cells: Vec<Option<usize>>,
+}
+
+impl Dataset {
+    /// Parses and validates a dataset. Never panics, whatever the input.
+    pub fn from_json(json: &str) -> Result<Dataset, DatasetErrors> {
+        validate::parse_and_validate(json)
+    }
+
+    /// The built-in dataset. Its validity is checked by the tests, and it is
+    /// still validated here so that a broken build shows an error, not a panic.
+    pub fn built_in() -> Result<Dataset, DatasetErrors> {
+        Dataset::from_json(BUILT_IN_JSON)
+    }
+
+    pub fn raw(&self) -> &RawDataset {
+        &self.raw
+    }
+    pub fn parties(&self) -> &[Party] {
+        &self.raw.parties
+    }
+    pub fn tactics(&self) -> &[Tactic] {
+        &self.raw.tactics
+    }
+    pub fn facts(&self) -> &[Fact] {
+        &self.raw.facts
+    }
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    pub fn party_index(&self, id: &str) -> Option<usize> {
+        self.raw.parties.iter().position(|party| party.id == id)
+    }
+    pub fn tactic_index(&self, id: &str) -> Option<usize> {
+        self.raw.tactics.iter().position(|tactic| tactic.id == id)
+    }
+    pub fn category_of_tactic(&self, tactic: usize) -> usize {
+        self.tactic_category[tactic]
+    }
+    pub fn party_of_fact(&self, fact: usize) -> usize {
+        self.fact_party[fact]
+    }
+    pub fn tactic_of_fact(&self, fact: usize) -> usize {
+        self.fact_tactic[fact]
+    }
+
+    /// The position of the fact about a party and a tactic; `None` means the
+    /// source does not report it.
+    pub fn fact_index(&self, party: usize, tactic: usize) -> Option<usize> {
+        if party >= self.raw.parties.len() || tactic >= self.raw.tactics.len() {
+            return None;
+        }
+        self.cells[party * self.raw.tactics.len() + tactic]
+    }
+
+    pub fn status(&self, party: usize, tactic: usize) -> Option<Status> {
+        self.fact_index(party, tactic).map(|fact| self.raw.facts[fact].status)
+    }
+
+    /// Tactics grouped by category, in the order categories are declared and,
+    /// within one, in dataset order: the reading order of every view.
+    pub fn tactics_by_category(&self) -> Vec<(usize, Vec<usize>)> {
+        (0..self.categories.len())
+            .map(|category| {
+                let members = (0..self.raw.tactics.len())
+                    .filter(|&tactic| self.tactic_category[tactic] == category)
+                    .collect();
+                (category, members)
+            })
+            .filter(|(_, members): &(usize, Vec<usize>)| !members.is_empty())
+            .collect()
+    }
+}

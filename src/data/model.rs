@@ -1,0 +1,176 @@
+//! The campaign dataset's types, as they appear in `data/schema.json`.
+//!
+//! Fields beyond the contract's minimal shape are optional, so that a newsroom's
+//! own dataset needs only parties, tactics and facts. Unknown fields are ignored
+//! rather than rejected: the contract says "more fields are welcome".
+
+use serde::{Deserialize, Serialize};
+
+/// A reader's language. Arabic is the default because the source article is Arabic.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ar,
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Ar, Lang::Fr, Lang::En];
+
+    /// Accepts a BCP 47 tag such as `fr-MA` or `en`, matching on the primary subtag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
+        match primary.as_str() {
+            "ar" => Some(Lang::Ar),
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn is_right_to_left(self) -> bool {
+        self == Lang::Ar
+    }
+}
+
+/// A text in the three languages the widget speaks.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Default)]
+pub struct Localized {
+    pub ar: String,
+    pub fr: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ar => &self.ar,
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn same_in_all(text: &str) -> Localized {
+        Localized { ar: text.to_owned(), fr: text.to_owned(), en: text.to_owned() }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Camp {
+    Majority,
+    Opposition,
+}
+
+/// What the source says about a party and a tactic. "Not reported" is not a
+/// status: it is the absence of a fact, and the charts draw it as such.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Used,
+    NotUsed,
+}
+
+/// When a tactic began, relative to the campaign's official start.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    BeforeStart,
+    AfterStart,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Default)]
+pub struct CampaignDates {
+    /// ISO date, e.g. `2016-09-24`.
+    #[serde(default)]
+    pub official_start: Option<String>,
+    #[serde(default)]
+    pub election_day: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub name: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Leader {
+    pub name: Localized,
+    #[serde(default)]
+    pub role: Option<Localized>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Party {
+    pub id: String,
+    pub camp: Camp,
+    pub name: Localized,
+    /// Shown on axes, where the full name would not fit a phone.
+    #[serde(default)]
+    pub short_name: Option<Localized>,
+    #[serde(default)]
+    pub nicknames: Vec<String>,
+    #[serde(default)]
+    pub symbol: Option<Localized>,
+    #[serde(default)]
+    pub leaders: Vec<Leader>,
+    #[serde(default)]
+    pub camp_note: Option<Localized>,
+}
+
+impl Party {
+    pub fn label(&self, lang: Lang) -> &str {
+        self.short_name.as_ref().unwrap_or(&self.name).get(lang)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Tactic {
+    pub id: String,
+    pub category: String,
+    pub name: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Fact {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub party: String,
+    pub tactic: String,
+    pub status: Status,
+    #[serde(default)]
+    pub when: Option<Timing>,
+    /// Verbatim from the source; in the built-in dataset, from the Arabic article.
+    pub quote: String,
+    pub text: Localized,
+    /// Says where the source is ambiguous, so the chart does not overclaim.
+    #[serde(default)]
+    pub note: Option<Localized>,
+}
+
+/// The dataset exactly as parsed, before validation gives it indexes.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct RawDataset {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub title: Option<Localized>,
+    #[serde(default)]
+    pub campaign: Option<CampaignDates>,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    pub parties: Vec<Party>,
+    pub tactics: Vec<Tactic>,
+    pub facts: Vec<Fact>,
+}

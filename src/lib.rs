@@ -1,0 +1,8 @@
+//! campaign-explainer: what Moroccan parties did online in the 2016 legislative
+//! campaign, compared and drawn with plotters, to a canvas in the browser or to SVG natively.
+//!
+//! Everything but `web` is pure and tested natively with `cargo test`; `web` is
+//! the one module that touches web-sys.
+
+pub mod compare;
+pub mod data;
