@@ -10,6 +10,7 @@ mod validate;
 
 pub use error::{DatasetError, DatasetErrors};
 pub use model::*;
+pub(crate) use validate::quoted;
 
 /// The built-in 2016 dataset, embedded so the widget draws without a request.
 pub const BUILT_IN_JSON: &str = include_str!("../../data/campaign-2016.json");
