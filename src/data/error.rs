@@ -25,6 +25,8 @@ impl fmt::Display for DatasetError {
     }
 }
 
+impl std::error::Error for DatasetError {}
+
 /// Every problem found, in document order; never empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatasetErrors(pub Vec<DatasetError>);
@@ -50,8 +52,11 @@ impl fmt::Display for DatasetErrors {
             }
             write!(formatter, "{error}")?;
         }
-        if self.0.len() > SHOWN_ERRORS {
-            write!(formatter, "\n… and {} more problems", self.0.len() - SHOWN_ERRORS)?;
+        let hidden = self.0.len().saturating_sub(SHOWN_ERRORS);
+        match hidden {
+            0 => {}
+            1 => write!(formatter, "\n… and 1 more problem")?,
+            _ => write!(formatter, "\n… and {hidden} more problems")?,
         }
         Ok(())
     }

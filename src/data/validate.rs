@@ -17,6 +17,10 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_QUOTE_CHARS: usize = 1000;
 pub const MAX_TEXT_CHARS: usize = 500;
 
+/// Shape errors collected before giving up: a document of a million wrong
+/// rows would otherwise cost a phone more memory for the messages than for the data.
+const MAX_SHAPE_PROBLEMS: usize = 100;
+
 pub(super) fn parse_and_validate(json: &str) -> Result<Dataset, DatasetErrors> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(DatasetErrors::single(
@@ -24,19 +28,201 @@ pub(super) fn parse_and_validate(json: &str) -> Result<Dataset, DatasetErrors> {
             format!("the dataset is {} bytes, more than the {} allowed", json.len(), MAX_DOCUMENT_BYTES),
         ));
     }
+    // Spreadsheet tools on Windows often save UTF-8 with a byte order mark, which JSON forbids.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.trim().is_empty() {
         return Err(DatasetErrors::single("", "the dataset is empty"));
     }
+    // A first, untyped parse catches syntax errors, nesting too deep (serde_json
+    // stops at 128 levels, so no input can overflow the stack) and trailing garbage,
+    // and gives the shape check below a tree to walk.
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let tree = serde::Deserialize::deserialize(&mut deserializer)
+        .and_then(|tree: serde_json::Value| deserializer.end().map(|()| tree))
+        .map_err(|error| DatasetErrors::single("", shortened_message(&error.to_string())))?;
+    check_shape(&tree)?;
+    drop(tree);
+    // Parsed again from the text rather than from the tree, because the tree
+    // silently keeps the last of two duplicate keys, where the typed parse reports them.
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let raw: RawDataset = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        DatasetErrors::single(path, error.into_inner().to_string())
+        let message = error.into_inner().to_string();
+        match missing_field(&message) {
+            Some(field) if path.is_empty() => DatasetErrors::single(field, "is missing"),
+            Some(field) => DatasetErrors::single(format!("{path}.{field}"), "is missing"),
+            None => DatasetErrors::single(path, shortened_message(&message)),
+        }
     })?;
-    if let Err(error) = deserializer.end() {
-        return Err(DatasetErrors::single("", error.to_string()));
-    }
     validate(raw)
+}
+
+/// The field name in serde's "missing field `fr` at line 1 column 9", so the
+/// path can point at the field itself (`parties[0].name.fr`), not its parent.
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    let end = rest.find('`')?;
+    rest.get(..end)
+}
+
+/// Shortens every `backticked` or "quoted" span of a serde message: serde quotes
+/// the offending value whole, and a 2 MB string must still give a short alert.
+fn shortened_message(message: &str) -> String {
+    const SHOWN_CHARS: usize = 40;
+    let mut shortened = String::new();
+    let mut characters = message.chars();
+    while let Some(character) = characters.next() {
+        shortened.push(character);
+        if character != '`' && character != '"' {
+            continue;
+        }
+        let closing = character;
+        let mut shown = 0;
+        let mut escaped = false;
+        for inner in characters.by_ref() {
+            let closes = inner == closing && !escaped;
+            escaped = closing == '"' && inner == '\\' && !escaped;
+            if closes {
+                if shown > SHOWN_CHARS {
+                    shortened.push('…');
+                }
+                shortened.push(inner);
+                break;
+            }
+            if shown < SHOWN_CHARS {
+                shortened.push(inner);
+            }
+            shown += 1;
+        }
+    }
+    // A value that itself holds the closing mark escapes the span logic above;
+    // whatever the value, the message stays short.
+    const MAX_MESSAGE_CHARS: usize = 300;
+    if shortened.chars().count() > MAX_MESSAGE_CHARS {
+        shortened = shortened.chars().take(MAX_MESSAGE_CHARS).collect();
+        shortened.push('…');
+    }
+    shortened
+}
+
+/// What the model expects at a place in the document, beyond what serde checks.
+///
+/// serde's derive also accepts a struct written as an array of its fields in
+/// order, and an enum written as `{"majority": null}`; a spreadsheet export of
+/// rows as arrays would then load with its columns silently taken by position.
+/// This walk refuses both, and names objects in words a newsroom knows rather
+/// than serde's `struct Party`.
+#[derive(Clone, Copy)]
+enum Shape {
+    Object { optional: bool, fields: &'static [(&'static str, Shape)] },
+    /// Elements' shape; what is not an array is left to serde's message.
+    ArrayOf(&'static Shape),
+    /// An enum's value: a string, whose spelling serde checks.
+    Name { optional: bool },
+}
+
+const LOCALIZED: Shape = Shape::Object { optional: false, fields: &[] };
+const OPTIONAL_LOCALIZED: Shape = Shape::Object { optional: true, fields: &[] };
+const LEADER: Shape = Shape::Object { optional: false, fields: &[("name", LOCALIZED), ("role", OPTIONAL_LOCALIZED)] };
+const CATEGORY: Shape = Shape::Object { optional: false, fields: &[("name", LOCALIZED)] };
+const PARTY: Shape = Shape::Object {
+    optional: false,
+    fields: &[
+        ("camp", Shape::Name { optional: false }),
+        ("name", LOCALIZED),
+        ("short_name", OPTIONAL_LOCALIZED),
+        ("symbol", OPTIONAL_LOCALIZED),
+        ("leaders", Shape::ArrayOf(&LEADER)),
+        ("camp_note", OPTIONAL_LOCALIZED),
+    ],
+};
+const TACTIC: Shape = Shape::Object { optional: false, fields: &[("name", LOCALIZED)] };
+const FACT: Shape = Shape::Object {
+    optional: false,
+    fields: &[
+        ("status", Shape::Name { optional: false }),
+        ("when", Shape::Name { optional: true }),
+        ("text", LOCALIZED),
+        ("note", OPTIONAL_LOCALIZED),
+    ],
+};
+const DATASET: Shape = Shape::Object {
+    optional: false,
+    fields: &[
+        ("title", OPTIONAL_LOCALIZED),
+        ("campaign", Shape::Object { optional: true, fields: &[] }),
+        ("categories", Shape::ArrayOf(&CATEGORY)),
+        ("parties", Shape::ArrayOf(&PARTY)),
+        ("tactics", Shape::ArrayOf(&TACTIC)),
+        ("facts", Shape::ArrayOf(&FACT)),
+    ],
+};
+
+fn check_shape(tree: &serde_json::Value) -> Result<(), DatasetErrors> {
+    if !tree.is_object() {
+        return Err(DatasetErrors::single(
+            "",
+            format!("the dataset must be a JSON object, found {}", described(tree)),
+        ));
+    }
+    let mut errors = Vec::new();
+    walk_shape(tree, DATASET, &mut String::new(), &mut errors);
+    if errors.len() >= MAX_SHAPE_PROBLEMS {
+        errors.push(DatasetError::new("", format!("checking stopped after {MAX_SHAPE_PROBLEMS} problems")));
+    }
+    if errors.is_empty() { Ok(()) } else { Err(DatasetErrors(errors)) }
+}
+
+fn walk_shape(value: &serde_json::Value, shape: Shape, path: &mut String, errors: &mut Vec<DatasetError>) {
+    use serde_json::Value;
+    if errors.len() >= MAX_SHAPE_PROBLEMS {
+        return;
+    }
+    match (shape, value) {
+        (Shape::Object { optional: true, .. } | Shape::Name { optional: true }, Value::Null) => {}
+        (Shape::Object { fields, .. }, Value::Object(members)) => {
+            for (name, field_shape) in fields {
+                if let Some(member) = members.get(*name) {
+                    let length = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name);
+                    walk_shape(member, *field_shape, path, errors);
+                    path.truncate(length);
+                }
+            }
+        }
+        (Shape::Object { .. }, other) => {
+            errors.push(DatasetError::new(path.clone(), format!("expected an object, found {}", described(other))));
+        }
+        (Shape::ArrayOf(element), Value::Array(elements)) => {
+            for (position, member) in elements.iter().enumerate() {
+                let length = path.len();
+                path.push_str(&format!("[{position}]"));
+                walk_shape(member, *element, path, errors);
+                path.truncate(length);
+            }
+        }
+        (Shape::ArrayOf(_), _) | (Shape::Name { .. }, Value::String(_)) => {}
+        (Shape::Name { .. }, other) => {
+            errors.push(DatasetError::new(path.clone(), format!("expected a string, found {}", described(other))));
+        }
+    }
+}
+
+/// A JSON value in a few words, for "expected …, found …" messages.
+fn described(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) => format!("the string {}", quoted(text)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
 }
 
 struct Checker {
@@ -67,9 +253,9 @@ impl Checker {
     fn text(&mut self, path: String, text: &str, max_chars: usize) {
         let characters = text.chars().count();
         if text.trim().is_empty() {
-            self.fail(path, "must not be empty".to_owned());
+            self.fail(path, format!("must not be empty, found {}", quoted(text)));
         } else if characters > max_chars {
-            self.fail(path, format!("is {characters} characters long, more than the {max_chars} allowed"));
+            self.fail(path, format!("is {characters} characters long, more than the {max_chars} allowed: {}", quoted(text)));
         }
     }
 
