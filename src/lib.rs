@@ -6,3 +6,6 @@
 
 pub mod compare;
 pub mod data;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,93 @@
+// Generates the demo and iframe pages at build time. The article is split into sentences, and each
+// sentence that a fact quotes is tagged with the fact ids, so the page and the widget can point at each other.
+import { readFileSync } from 'node:fs';
+
+const escape = (text) => text.replace(/[&<>"']/g, (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[character]};`);
+const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** Sentences end at a full stop followed by a space; the article has no other sentence mark. */
+export function sentences(article) {
+  const text = normalise(article);
+  const result = [];
+  let start = 0;
+  for (const match of text.matchAll(/\.(?:\s|$)/g)) {
+    const end = match.index + 1;
+    result.push({ start, end, text: text.slice(start, end) });
+    start = match.index + match[0].length;
+  }
+  if (start < text.length) result.push({ start, end: text.length, text: text.slice(start) });
+  return result;
+}
+
+/** Which sentences each fact's quote overlaps, by position in the normalised article. */
+export function factsBySentence(article, facts) {
+  const text = normalise(article);
+  const parts = sentences(article);
+  const tagged = parts.map(() => []);
+  facts.forEach((fact, index) => {
+    const quote = normalise(fact.quote);
+    const at = text.indexOf(quote);
+    if (at < 0) return;
+    parts.forEach((sentence, position) => {
+      if (at < sentence.end && at + quote.length > sentence.start) tagged[position].push(fact.id ?? `facts-${index}`);
+    });
+  });
+  return parts.map((sentence, position) => ({ ...sentence, facts: tagged[position] }));
+}
+
+function articleHtml(article) {
+  const dataset = JSON.parse(readFileSync(new URL('../data/campaign-2016.json', import.meta.url), 'utf8'));
+  const tagged = factsBySentence(article, dataset.facts);
+  // Three sentences a paragraph reads like the original layout; the widget goes after the second paragraph.
+  const paragraphs = [];
+  for (let index = 0; index < tagged.length; index += 3) paragraphs.push(tagged.slice(index, index + 3));
+  const html = paragraphs.map((paragraph) => `<p>${paragraph.map((sentence) => {
+    const position = tagged.indexOf(sentence);
+    const facts = sentence.facts.length ? ` data-facts="${escape(sentence.facts.join(' '))}" tabindex="0" role="button"` : '';
+    return `<span class="sentence" id="sentence-${position}"${facts}>${escape(sentence.text)}</span>`;
+  }).join(' ')}</p>`);
+  html.splice(2, 0, '<figure class="widget"><campaign-explainer id="explainer"></campaign-explainer></figure>');
+  return html.join('\n');
+}
+
+export function demoPage(article) {
+  return `<!doctype html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>الأحزاب المغربية ومواقع التواصل الاجتماعي — انتخابات 2016</title>
+<link rel="stylesheet" href="demo.css">
+<script type="module" src="campaign-explainer.js"></script>
+<script type="module" src="demo.js"></script>
+</head>
+<body>
+<main>
+<article>
+<h1>كيف استعملت الأحزاب المغربية مواقع التواصل الاجتماعي في حملة انتخابات 7 أكتوبر 2016</h1>
+<p class="dek">المقال الأصلي (شتنبر 2016)، مع رسم تفاعلي: كل نقطة في الرسم مرتبطة بالجملة التي تسندها في المقال.</p>
+${articleHtml(article)}
+</article>
+</main>
+</body>
+</html>
+`;
+}
+
+export function embedPage() {
+  return `<!doctype html>
+<html lang="ar">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>campaign-explainer</title>
+<link rel="stylesheet" href="embed.css">
+<script type="module" src="campaign-explainer.js"></script>
+<script type="module" src="embed.js"></script>
+</head>
+<body>
+<campaign-explainer id="explainer"></campaign-explainer>
+</body>
+</html>
+`;
+}

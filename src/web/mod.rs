@@ -1,0 +1,336 @@
+//! The only module that touches the browser: one opaque `Explainer` handle per element, small copyable results.
+//!
+//! Long-lived state (dataset, scene, focus) stays here in Rust; JavaScript gets
+//! strings, numbers and small JSON documents. Every export returns
+//! `Result<_, JsError>` so a bad attribute or dataset becomes an error event,
+//! never a trap that would take the other instances on the page down with it.
+
+mod canvas_backend;
+
+use crate::chart;
+use crate::data::{Dataset, Lang, Status, Timing};
+use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
+use crate::theme::Theme;
+use canvas_backend::CanvasBackend;
+use plotters::prelude::IntoDrawingArea;
+use serde_json::{Value, json};
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Measures label widths with the browser's own fonts, so the layout wraps
+/// Arabic names where they really overflow, not where an estimate guesses.
+struct CanvasTextMeasure<'a> {
+    context: &'a CanvasRenderingContext2d,
+}
+
+impl TextMeasure for CanvasTextMeasure<'_> {
+    fn text_width(&self, text: &str, font_size_px: f64) -> f64 {
+        self.context.set_font(&format!("{font_size_px}px {}", chart::FONT_STACK));
+        self.context.measure_text(text).map(|metrics| metrics.width()).unwrap_or(text.chars().count() as f64 * font_size_px * 0.6)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct WidgetState {
+    view: View,
+    lang: Lang,
+    party: usize,
+    versus: usize,
+    dark: bool,
+}
+
+#[wasm_bindgen]
+pub struct Explainer {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    dataset: Dataset,
+    state: WidgetState,
+    css_width: f64,
+    device_pixel_ratio: f64,
+    scene: Option<Scene>,
+    focused: Option<usize>,
+    selected: Option<usize>,
+}
+
+fn error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+#[wasm_bindgen]
+impl Explainer {
+    /// Starts on the built-in dataset; a custom one arrives later through `use_dataset`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<Explainer, JsError> {
+        let context = canvas
+            .get_context("2d")
+            .map_err(|_| error("this browser cannot draw on a canvas"))?
+            .ok_or_else(|| error("this browser cannot draw on a canvas"))?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .map_err(|_| error("this browser cannot draw on a canvas"))?;
+        let dataset = Dataset::built_in().map_err(error)?;
+        let versus = if dataset.parties().len() > 1 { 1 } else { 0 };
+        Ok(Explainer {
+            canvas,
+            context,
+            dataset,
+            state: WidgetState { view: View::Matrix, lang: Lang::Ar, party: 0, versus, dark: false },
+            css_width: 640.0,
+            device_pixel_ratio: 1.0,
+            scene: None,
+            focused: None,
+            selected: None,
+        })
+    }
+
+    /// Replaces the dataset only if the new one is valid; the message names the path and value at fault.
+    pub fn use_dataset(&mut self, json: &str) -> Result<(), JsError> {
+        let dataset = Dataset::from_json(json).map_err(error)?;
+        let party_id = self.dataset.parties().get(self.state.party).map(|party| party.id.clone());
+        let versus_id = self.dataset.parties().get(self.state.versus).map(|party| party.id.clone());
+        self.dataset = dataset;
+        let count = self.dataset.parties().len();
+        self.state.party = party_id.and_then(|id| self.dataset.party_index(&id)).unwrap_or(0);
+        self.state.versus = versus_id
+            .and_then(|id| self.dataset.party_index(&id))
+            .unwrap_or(if count > 1 { 1 } else { 0 });
+        self.forget_scene();
+        Ok(())
+    }
+
+    pub fn use_built_in_dataset(&mut self) -> Result<(), JsError> {
+        self.dataset = Dataset::built_in().map_err(error)?;
+        self.state.party = 0;
+        self.state.versus = if self.dataset.parties().len() > 1 { 1 } else { 0 };
+        self.forget_scene();
+        Ok(())
+    }
+
+    pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
+        let parsed = View::parse(view).ok_or_else(|| {
+            let known: Vec<&str> = View::ALL.iter().map(|view| view.as_str()).collect();
+            error(format!("view: unknown view {view:?}, expected one of {}", known.join(", ")))
+        })?;
+        if parsed != self.state.view {
+            self.state.view = parsed;
+            self.forget_scene();
+        }
+        Ok(())
+    }
+
+    pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
+        let parsed = Lang::from_tag(lang).ok_or_else(|| error(format!("lang: unsupported language {lang:?}, expected ar, fr or en")))?;
+        if parsed != self.state.lang {
+            self.state.lang = parsed;
+            self.forget_scene();
+        }
+        Ok(())
+    }
+
+    pub fn set_party(&mut self, id: &str) -> Result<(), JsError> {
+        self.state.party = self.party_position("party", id)?;
+        self.forget_scene();
+        Ok(())
+    }
+
+    pub fn set_versus(&mut self, id: &str) -> Result<(), JsError> {
+        self.state.versus = self.party_position("versus", id)?;
+        self.forget_scene();
+        Ok(())
+    }
+
+    pub fn set_dark(&mut self, dark: bool) {
+        self.state.dark = dark;
+    }
+
+    /// The element's width in CSS pixels and the screen's pixel ratio, read by the host on resize.
+    pub fn resize(&mut self, css_width: f64, device_pixel_ratio: f64) {
+        let width = if css_width.is_finite() && css_width > 0.0 { css_width } else { 320.0 };
+        if (width - self.css_width).abs() >= 0.5 {
+            self.css_width = width;
+            self.forget_scene();
+        }
+        self.device_pixel_ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio } else { 1.0 };
+    }
+
+    /// Lays the view out if anything changed, draws it, and returns its height in CSS pixels.
+    pub fn render(&mut self) -> Result<f64, JsError> {
+        if self.scene.is_none() {
+            let request = ViewRequest {
+                view: self.state.view,
+                lang: self.state.lang,
+                party: self.state.party,
+                versus: self.state.versus,
+                width: self.css_width,
+            };
+            let measure = CanvasTextMeasure { context: &self.context };
+            let scene = layout::layout(&self.dataset, &request, &measure).map_err(error)?;
+            self.scene = Some(scene);
+        }
+        let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
+        let backend = CanvasBackend::new(
+            &self.canvas,
+            self.context.clone(),
+            scene.width.round().max(1.0) as u32,
+            scene.height.round().max(1.0) as u32,
+            self.device_pixel_ratio,
+        )
+        .map_err(error)?;
+        let area = backend.into_drawing_area();
+        chart::draw(scene, &area, &Theme::for_scheme(self.state.dark), self.focused, self.selected).map_err(error)?;
+        Ok(scene.height)
+    }
+
+    /// The mark under a point in CSS pixels relative to the canvas, or -1.
+    pub fn mark_at(&self, x: f64, y: f64) -> i32 {
+        self.scene.as_ref().and_then(|scene| scene.mark_at(x, y)).map_or(-1, |mark| mark as i32)
+    }
+
+    /// Moves keyboard focus by an arrow, Home or End key name; returns the focused mark or -1.
+    pub fn move_focus(&mut self, key: &str) -> i32 {
+        let key = match key {
+            "ArrowLeft" => NavigationKey::Left,
+            "ArrowRight" => NavigationKey::Right,
+            "ArrowUp" => NavigationKey::Up,
+            "ArrowDown" => NavigationKey::Down,
+            "Home" => NavigationKey::Home,
+            "End" => NavigationKey::End,
+            _ => return self.focused.map_or(-1, |mark| mark as i32),
+        };
+        if let Some(scene) = &self.scene {
+            self.focused = scene.next_mark(self.focused, key).or(self.focused);
+        }
+        self.focused.map_or(-1, |mark| mark as i32)
+    }
+
+    /// Sets focus (or clears it with -1); the host redraws to show the ring.
+    pub fn set_focus(&mut self, mark: i32) {
+        self.focused = self.valid_mark(mark);
+    }
+
+    pub fn set_selected(&mut self, mark: i32) {
+        self.selected = self.valid_mark(mark);
+    }
+
+    pub fn focused(&self) -> i32 {
+        self.focused.map_or(-1, |mark| mark as i32)
+    }
+
+    /// Everything the host shows about a mark (tooltip, card, announcement), as JSON; "null" when none.
+    pub fn mark_json(&self, mark: i32) -> String {
+        self.mark_value(mark).to_string()
+    }
+
+    /// The marks that stand for a fact, for selecting from a sentence of the article.
+    pub fn marks_of_fact(&self, fact_id: &str) -> String {
+        let Some(scene) = &self.scene else { return "[]".to_owned() };
+        let marks: Vec<usize> = scene
+            .marks
+            .iter()
+            .enumerate()
+            .filter(|(_, mark)| mark.fact.and_then(|fact| self.fact_id(fact)).is_some_and(|id| id == fact_id))
+            .map(|(position, _)| position)
+            .collect();
+        json!(marks).to_string()
+    }
+
+    pub fn summary(&self) -> String {
+        self.scene.as_ref().map(|scene| scene.summary.clone()).unwrap_or_default()
+    }
+
+    pub fn table_json(&self) -> String {
+        match &self.scene {
+            Some(scene) => json!({
+                "caption": scene.table.caption,
+                "header": scene.table.header,
+                "rows": scene.table.rows,
+            })
+            .to_string(),
+            None => "null".to_owned(),
+        }
+    }
+
+    /// The state the host reflects into attributes, events and the URL hash.
+    pub fn state_json(&self) -> String {
+        json!({
+            "view": self.state.view.as_str(),
+            "lang": self.state.lang.code(),
+            "party": self.dataset.parties().get(self.state.party).map(|party| party.id.as_str()),
+            "versus": self.dataset.parties().get(self.state.versus).map(|party| party.id.as_str()),
+        })
+        .to_string()
+    }
+
+    /// Party ids and names in the current language, for the pickers.
+    pub fn parties_json(&self) -> String {
+        let lang = self.state.lang;
+        let parties: Vec<Value> = self
+            .dataset
+            .parties()
+            .iter()
+            .map(|party| json!({ "id": party.id, "label": party.label(lang), "name": party.name.get(lang) }))
+            .collect();
+        json!(parties).to_string()
+    }
+
+    /// The current view as a standalone SVG document, drawn by the same code as the canvas.
+    pub fn export_svg(&self) -> Result<String, JsError> {
+        let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
+        Ok(chart::render_svg(scene, &Theme::for_scheme(self.state.dark)))
+    }
+}
+
+impl Explainer {
+    fn forget_scene(&mut self) {
+        self.scene = None;
+        self.focused = None;
+        self.selected = None;
+    }
+
+    fn party_position(&self, attribute: &str, id: &str) -> Result<usize, JsError> {
+        self.dataset.party_index(id).ok_or_else(|| {
+            let known: Vec<&str> = self.dataset.parties().iter().map(|party| party.id.as_str()).collect();
+            error(format!("{attribute}: unknown party {id:?}, expected one of {}", known.join(", ")))
+        })
+    }
+
+    fn valid_mark(&self, mark: i32) -> Option<usize> {
+        let count = self.scene.as_ref().map_or(0, |scene| scene.marks.len());
+        usize::try_from(mark).ok().filter(|&mark| mark < count)
+    }
+
+    fn fact_id(&self, fact: usize) -> Option<String> {
+        let record = self.dataset.facts().get(fact)?;
+        Some(record.id.clone().unwrap_or_else(|| format!("facts-{fact}")))
+    }
+
+    fn mark_value(&self, mark: i32) -> Value {
+        let Some(index) = self.valid_mark(mark) else { return Value::Null };
+        let Some(mark) = self.scene.as_ref().and_then(|scene| scene.marks.get(index)) else { return Value::Null };
+        let lang = self.state.lang;
+        let fact = mark.fact.and_then(|position| {
+            let record = self.dataset.facts().get(position)?;
+            Some(json!({
+                "index": position,
+                "id": self.fact_id(position),
+                "status": match record.status { Status::Used => "used", Status::NotUsed => "not_used" },
+                "when": record.when.map(|when| match when { Timing::BeforeStart => "before_start", Timing::AfterStart => "after_start" }),
+                "text": record.text.get(lang),
+                "quote": record.quote,
+                "note": record.note.as_ref().map(|note| note.get(lang)),
+            }))
+        });
+        json!({
+            "index": index,
+            "label": mark.label,
+            "rect": [mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height],
+            "party": mark.party.and_then(|party| self.dataset.parties().get(party)).map(|party| party.id.as_str()),
+            "tactic": mark.tactic.and_then(|tactic| self.dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str()),
+            "fact": fact,
+        })
+    }
+}

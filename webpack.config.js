@@ -1,0 +1,64 @@
+// Builds dist/: the element bundle with a stable name, its wasm beside it (hashed), the demo and iframe pages.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import { demoPage, embedPage } from './scripts/pages.mjs';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** Emits the HTML pages; they are generated rather than copied so the article is split into linkable sentences. */
+class PagesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PagesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'PagesPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const article = readFileSync(path.join(root, 'data/source/article.ar.txt'), 'utf8');
+          compilation.fileDependencies.add(path.join(root, 'data/source/article.ar.txt'));
+          compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article)));
+          compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage()));
+          // element.css is also emitted on its own for browsers without constructable stylesheets.
+          for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['element.css', 'campaign-explainer.css']]) {
+            const source = path.join(root, 'www', file);
+            compilation.fileDependencies.add(source);
+            compilation.emitAsset(name, new webpack.sources.RawSource(readFileSync(source)));
+          }
+        },
+      );
+    });
+  }
+}
+
+export default {
+  mode: 'production',
+  context: root,
+  entry: {
+    'campaign-explainer': './www/campaign-explainer.js',
+    demo: './www/demo.js',
+    embed: './www/embed.js',
+  },
+  experiments: { outputModule: true },
+  output: {
+    path: path.join(root, 'dist'),
+    filename: '[name].js',
+    module: true,
+    // 'auto' resolves assets against the script's own URL, so dist/ works from any sub-path or CDN.
+    publicPath: 'auto',
+    assetModuleFilename: '[name].[contenthash:8][ext]',
+    clean: true,
+  },
+  module: {
+    rules: [
+      { test: /\.wasm$/, type: 'asset/resource' },
+      // The element's stylesheet is bundled as text and adopted by each shadow root:
+      // no extra request, and nothing a strict style-src would block.
+      { test: /\.css$/, type: 'asset/source' },
+    ],
+  },
+  // demo.js and embed.js import the element; keep it one shared file with a stable name.
+  optimization: { splitChunks: false, runtimeChunk: false },
+  performance: { hints: false },
+  devtool: false,
+  plugins: [new PagesPlugin()],
+};

@@ -1,0 +1,459 @@
+// <campaign-explainer>: the custom element. It owns the page-facing DOM (shadow root, controls,
+// events, accessibility); all data, layout and drawing happen in Rust behind one Explainer handle.
+import initialise, { Explainer } from '../pkg/campaign_explainer.js';
+import stylesheetText from './element.css';
+
+const VIEWS = ['matrix', 'party', 'compare', 'camps', 'timeline'];
+const THEMES = ['light', 'dark', 'auto'];
+const LANGS = ['ar', 'fr', 'en'];
+const DATASET_TIMEOUT_MS = 15000;
+
+// One wasm instance per page, shared by every element; each element has its own handle.
+let wasmReady = null;
+function loadWasm() {
+  if (!wasmReady) wasmReady = initialise();
+  return wasmReady;
+}
+
+let sharedSheet = null;
+function adoptStyles(shadow) {
+  // Constructed stylesheets are not inline styles, so a strict style-src allows them.
+  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(stylesheetText);
+    }
+    shadow.adoptedStyleSheets = [sharedSheet];
+  } else {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('./campaign-explainer.css', import.meta.url).href;
+    shadow.append(link);
+  }
+}
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function pageLang(host) {
+  const tagged = host.parentElement?.closest('[lang]') ?? document.documentElement;
+  const primary = (tagged?.getAttribute('lang') || '').toLowerCase().split('-')[0];
+  return LANGS.includes(primary) ? primary : 'ar';
+}
+
+export class CampaignExplainer extends HTMLElement {
+  static get observedAttributes() {
+    return ['view', 'lang', 'party', 'versus', 'theme', 'src'];
+  }
+
+  constructor() {
+    super();
+    this.explainer = null;
+    this.strings = {};
+    this.rendered = false;
+    this.datasetRequest = 0;
+    this.hoveredMark = -1;
+    this.openMark = -1;
+    const shadow = this.attachShadow({ mode: 'open', delegatesFocus: false });
+    adoptStyles(shadow);
+    this.parts = this.buildShadow(shadow);
+  }
+
+  buildShadow(shadow) {
+    const viewTabs = element('div', { class: 'views', role: 'group' });
+    for (const view of VIEWS) {
+      viewTabs.append(element('button', { type: 'button', 'data-view': view, 'aria-pressed': 'false', text: view }));
+    }
+    const partyLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), element('select', { 'data-attribute': 'party' })]);
+    const versusLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), element('select', { 'data-attribute': 'versus' })]);
+    const langSelect = element('select', { 'data-attribute': 'lang' }, LANGS.map((lang) => element('option', { value: lang, lang, text: { ar: 'العربية', fr: 'Français', en: 'English' }[lang] })));
+    const langLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), langSelect]);
+    const tableToggle = element('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' });
+    const controls = element('div', { class: 'controls' }, [viewTabs, partyLabel, versusLabel, langLabel, tableToggle]);
+    const canvas = element('canvas', { role: 'img', tabindex: '0', 'aria-describedby': 'live' });
+    const tooltip = element('div', { class: 'tooltip', hidden: '', 'aria-hidden': 'true' });
+    const cardText = element('p', { class: 'card-text' });
+    const cardQuote = element('blockquote', { class: 'card-quote', lang: 'ar', dir: 'rtl' });
+    const cardNote = element('p', { class: 'card-note' });
+    const cardTitle = element('h3', { class: 'card-title' });
+    const readButton = element('button', { type: 'button', class: 'card-read' });
+    const closeButton = element('button', { type: 'button', class: 'card-close' });
+    const card = element('div', { class: 'card', role: 'region', hidden: '', 'aria-live': 'off' }, [cardTitle, cardText, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
+    const stage = element('div', { class: 'stage' }, [canvas, tooltip]);
+    const alert = element('div', { class: 'alert', role: 'alert', hidden: '' });
+    const live = element('div', { class: 'visually-hidden', id: 'live', 'aria-live': 'polite' });
+    const table = element('div', { class: 'table visually-hidden' });
+    const wrapper = element('div', { class: 'explainer', part: 'explainer' }, [controls, alert, stage, card, table, live]);
+    shadow.append(wrapper);
+
+    viewTabs.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-view]');
+      if (button) this.requestChange('view', button.dataset.view);
+    });
+    for (const select of [partyLabel.lastChild, versusLabel.lastChild, langSelect]) {
+      select.addEventListener('change', () => this.requestChange(select.dataset.attribute, select.value));
+    }
+    tableToggle.addEventListener('click', () => {
+      const shown = tableToggle.getAttribute('aria-pressed') !== 'true';
+      tableToggle.setAttribute('aria-pressed', String(shown));
+      table.classList.toggle('visually-hidden', !shown);
+    });
+    closeButton.addEventListener('click', () => this.closeCard(true));
+    readButton.addEventListener('click', () => this.readInArticle());
+    canvas.addEventListener('pointermove', (event) => this.onPointerMove(event));
+    canvas.addEventListener('pointerleave', () => this.hideTooltip());
+    canvas.addEventListener('click', (event) => this.onClick(event));
+    canvas.addEventListener('keydown', (event) => this.onKeyDown(event));
+    canvas.addEventListener('focus', () => this.onCanvasFocus());
+    canvas.addEventListener('blur', () => this.redraw());
+    wrapper.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !card.hidden) {
+        event.stopPropagation();
+        this.closeCard(true);
+      }
+    });
+    return { wrapper, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
+  }
+
+  connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
+    this.darkQuery?.addEventListener?.('change', () => this.applyTheme() && this.redraw());
+    this.start().catch((error) => this.fail(error, true));
+  }
+
+  disconnectedCallback() {
+    this.resizeObserver?.disconnect();
+  }
+
+  async start() {
+    await loadWasm();
+    this.explainer = new Explainer(this.parts.canvas);
+    // Attributes were read before the wasm was ready; apply them in a fixed order now.
+    this.applyAttribute('lang', this.getAttribute('lang') ?? pageLang(this), false);
+    this.applyTheme();
+    for (const name of ['view', 'party', 'versus']) {
+      if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name), false);
+    }
+    if (this.hasAttribute('src')) await this.loadDataset(this.getAttribute('src'));
+    this.resizeObserver = new ResizeObserver(() => this.redraw());
+    this.resizeObserver.observe(this);
+    this.watchPixelRatio();
+    this.redraw();
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.explainer || oldValue === value) return;
+    if (name === 'src') {
+      this.loadDataset(value).then(() => this.redraw());
+      return;
+    }
+    if (name === 'theme') {
+      if (this.applyTheme()) this.redraw();
+      return;
+    }
+    if (name === 'lang' && value === null) value = pageLang(this);
+    if (value === null) return;
+    if (this.applyAttribute(name, value, true)) this.redraw();
+  }
+
+  /** Controls inside the widget change the attribute, so the page sees the same state it could set. */
+  requestChange(name, value) {
+    this.setAttribute(name, value);
+  }
+
+  applyAttribute(name, value, report) {
+    const setters = { view: 'set_view', lang: 'set_lang', party: 'set_party', versus: 'set_versus' };
+    try {
+      this.explainer[setters[name]](String(value));
+      if (name === 'lang') this.strings = JSON.parse(this.explainer.ui_json());
+      return true;
+    } catch (error) {
+      // The contract: a rejected attribute keeps the last valid state and fires explainer:error.
+      if (report) this.reportError(error.message);
+      else this.reportError(error.message);
+      return false;
+    }
+  }
+
+  applyTheme() {
+    const theme = this.getAttribute('theme') ?? 'auto';
+    if (!THEMES.includes(theme)) {
+      this.reportError(`theme: unknown theme ${JSON.stringify(theme)}, expected light, dark or auto`);
+      return false;
+    }
+    const dark = theme === 'dark' || (theme === 'auto' && Boolean(this.darkQuery?.matches));
+    this.parts.wrapper.dataset.theme = dark ? 'dark' : 'light';
+    this.explainer?.set_dark(dark);
+    return true;
+  }
+
+  watchPixelRatio() {
+    // A matchMedia on the current ratio fires once when the window moves to another screen or zooms.
+    const query = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
+    query?.addEventListener?.('change', () => {
+      this.redraw();
+      this.watchPixelRatio();
+    }, { once: true });
+  }
+
+  async loadDataset(source) {
+    const request = ++this.datasetRequest;
+    if (source === null || source === '') {
+      this.explainer.use_built_in_dataset();
+      this.clearAlert();
+      return;
+    }
+    const url = new URL(source, document.baseURI).href;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), DATASET_TIMEOUT_MS);
+    let text;
+    try {
+      const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`src: the dataset at ${JSON.stringify(source)} could not be loaded (HTTP ${response.status})`);
+      text = await response.text();
+    } catch (error) {
+      const message = error.name === 'AbortError'
+        ? `src: the dataset at ${JSON.stringify(source)} did not answer within ${DATASET_TIMEOUT_MS / 1000} s`
+        : error.message.startsWith('src:') ? error.message : `src: the dataset at ${JSON.stringify(source)} could not be loaded (${error.message})`;
+      if (request === this.datasetRequest) this.showDatasetError(message);
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (request !== this.datasetRequest) return;
+    try {
+      this.explainer.use_dataset(text);
+      this.clearAlert();
+      for (const name of ['party', 'versus']) {
+        if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name), false);
+      }
+    } catch (error) {
+      this.showDatasetError(error.message);
+    }
+  }
+
+  showDatasetError(message) {
+    this.parts.alert.textContent = `${this.strings.dataset_error ?? 'This dataset could not be used:'} ${message}`;
+    this.parts.alert.hidden = false;
+    this.parts.stage.hidden = true;
+    this.reportError(message);
+  }
+
+  clearAlert() {
+    this.parts.alert.hidden = true;
+    this.parts.alert.textContent = '';
+    this.parts.stage.hidden = false;
+  }
+
+  reportError(message) {
+    this.dispatchEvent(new CustomEvent('explainer:error', { bubbles: true, composed: true, detail: { message } }));
+  }
+
+  fail(error, fatal) {
+    const message = error?.message ?? String(error);
+    if (fatal) {
+      this.parts.alert.textContent = message;
+      this.parts.alert.hidden = false;
+    }
+    this.reportError(message);
+  }
+
+  redraw() {
+    if (!this.explainer || !this.isConnected) return;
+    if (!this.parts.alert.hidden && this.parts.stage.hidden) return;
+    const width = this.parts.stage.clientWidth || this.clientWidth;
+    if (width === 0) return;
+    try {
+      this.explainer.resize(width, window.devicePixelRatio || 1);
+      const height = this.explainer.render();
+      const canvas = this.parts.canvas;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      this.updateChrome();
+      const state = JSON.parse(this.explainer.state_json());
+      this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
+    } catch (error) {
+      this.fail(error, true);
+    }
+  }
+
+  /** Everything around the canvas that depends on state: pressed tabs, pickers, labels, table, direction. */
+  updateChrome() {
+    const state = JSON.parse(this.explainer.state_json());
+    const strings = this.strings;
+    const parts = this.parts;
+    parts.wrapper.lang = state.lang;
+    parts.wrapper.dir = state.lang === 'ar' ? 'rtl' : 'ltr';
+    for (const button of parts.viewTabs.children) {
+      button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
+      button.textContent = strings[`view_${button.dataset.view}`] ?? button.dataset.view;
+    }
+    parts.viewTabs.setAttribute('aria-label', strings.views ?? 'Views');
+    const parties = JSON.parse(this.explainer.parties_json());
+    for (const [select, chosen] of [[parts.partySelect, state.party], [parts.versusSelect, state.versus]]) {
+      select.replaceChildren(...parties.map((party) => element('option', { value: party.id, text: party.name })));
+      select.value = chosen ?? '';
+    }
+    parts.partyLabel.firstChild.textContent = strings.party ?? 'Party';
+    parts.versusLabel.firstChild.textContent = strings.versus ?? 'Versus';
+    parts.langLabel.firstChild.textContent = strings.language ?? 'Language';
+    parts.langSelect.value = state.lang;
+    parts.partyLabel.hidden = !['party', 'compare'].includes(state.view);
+    parts.versusLabel.hidden = state.view !== 'compare';
+    parts.tableToggle.textContent = strings.show_table ?? 'Show as table';
+    parts.closeButton.textContent = strings.close ?? 'Close';
+    parts.readButton.textContent = strings.read_in_article ?? 'Read in the article';
+    parts.canvas.setAttribute('aria-label', this.explainer.summary());
+    this.renderTable();
+  }
+
+  renderTable() {
+    const data = JSON.parse(this.explainer.table_json());
+    if (!data) return;
+    const table = element('table', {}, [
+      element('caption', { text: data.caption }),
+      element('thead', {}, [element('tr', {}, data.header.map((cell) => element('th', { scope: 'col', text: cell })))]),
+      element('tbody', {}, data.rows.map((row) => element('tr', {}, row.map((cell, column) => element(column === 0 ? 'th' : 'td', column === 0 ? { scope: 'row', text: cell } : { text: cell }))))),
+    ]);
+    this.parts.table.replaceChildren(table);
+  }
+
+  markFromEvent(event) {
+    const bounds = this.parts.canvas.getBoundingClientRect();
+    return this.explainer.mark_at(event.clientX - bounds.left, event.clientY - bounds.top);
+  }
+
+  onPointerMove(event) {
+    if (!this.explainer) return;
+    const mark = this.markFromEvent(event);
+    if (mark === this.hoveredMark) return;
+    this.hoveredMark = mark;
+    if (mark < 0) {
+      this.hideTooltip();
+      return;
+    }
+    const info = JSON.parse(this.explainer.mark_json(mark));
+    const tooltip = this.parts.tooltip;
+    tooltip.textContent = info.label;
+    tooltip.hidden = false;
+    const [x, y, width] = info.rect;
+    const stageWidth = this.parts.stage.clientWidth;
+    tooltip.style.top = `${Math.max(0, y - 8)}px`;
+    tooltip.style.left = `${Math.min(Math.max(0, x + width / 2), stageWidth)}px`;
+  }
+
+  hideTooltip() {
+    this.hoveredMark = -1;
+    this.parts.tooltip.hidden = true;
+  }
+
+  onClick(event) {
+    if (!this.explainer) return;
+    const mark = this.markFromEvent(event);
+    if (mark < 0) return;
+    this.explainer.set_focus(mark);
+    this.select(mark);
+  }
+
+  onCanvasFocus() {
+    if (!this.explainer) return;
+    if (this.explainer.focused() < 0) this.explainer.move_focus('Home');
+    this.redraw();
+    this.announce(this.explainer.focused());
+  }
+
+  onKeyDown(event) {
+    if (!this.explainer) return;
+    const key = event.key;
+    if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(key)) {
+      event.preventDefault();
+      const mark = this.explainer.move_focus(key);
+      this.redraw();
+      this.announce(mark);
+    } else if (key === 'Enter' || key === ' ') {
+      event.preventDefault();
+      const mark = this.explainer.focused();
+      if (mark >= 0) this.select(mark);
+    } else if (key === 'Escape') {
+      this.closeCard(false);
+    }
+  }
+
+  announce(mark) {
+    if (mark < 0) return;
+    const info = JSON.parse(this.explainer.mark_json(mark));
+    this.parts.live.textContent = info?.label ?? '';
+  }
+
+  select(mark) {
+    const info = JSON.parse(this.explainer.mark_json(mark));
+    if (!info) return;
+    this.explainer.set_selected(mark);
+    this.redraw();
+    this.openCard(info);
+    this.dispatchEvent(new CustomEvent('explainer:select', {
+      bubbles: true,
+      composed: true,
+      detail: { party: info.party, tactic: info.tactic, fact: info.fact },
+    }));
+  }
+
+  /** Selects the marks of a fact by id, e.g. when the reader picks its sentence in the article. */
+  selectFact(factId) {
+    if (!this.explainer) return false;
+    const marks = JSON.parse(this.explainer.marks_of_fact(factId));
+    if (marks.length === 0) return false;
+    this.explainer.set_focus(marks[0]);
+    this.select(marks[0]);
+    return true;
+  }
+
+  openCard(info) {
+    const parts = this.parts;
+    this.openMark = info.index;
+    parts.cardTitle.textContent = info.label;
+    parts.cardText.textContent = info.fact?.text ?? '';
+    parts.cardQuote.textContent = info.fact ? `« ${info.fact.quote} »` : '';
+    parts.cardQuote.hidden = !info.fact;
+    parts.cardNote.textContent = info.fact?.note ?? '';
+    parts.cardNote.hidden = !info.fact?.note;
+    parts.readButton.hidden = !info.fact;
+    parts.card.hidden = false;
+    this.currentFact = info.fact;
+  }
+
+  closeCard(returnFocus) {
+    this.parts.card.hidden = true;
+    this.openMark = -1;
+    this.explainer?.set_selected(-1);
+    this.redraw();
+    if (returnFocus) this.parts.canvas.focus();
+  }
+
+  readInArticle() {
+    if (!this.currentFact) return;
+    this.dispatchEvent(new CustomEvent('explainer:read', {
+      bubbles: true,
+      composed: true,
+      detail: { fact: this.currentFact, quote: this.currentFact.quote },
+    }));
+  }
+
+  /** The current chart as an SVG document, drawn by the same Rust code as the canvas. */
+  toSVG() {
+    return this.explainer ? this.explainer.export_svg() : null;
+  }
+}
+
+if (!customElements.get('campaign-explainer')) {
+  customElements.define('campaign-explainer', CampaignExplainer);
+}

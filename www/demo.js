@@ -1,0 +1,59 @@
+// The demo article: keeps the widget's state in the URL hash, and links the article's sentences with the chart's marks.
+const STATE_ATTRIBUTES = ['view', 'party', 'versus', 'lang', 'theme'];
+const widget = document.getElementById('explainer');
+
+function readHash() {
+  const parameters = new URLSearchParams(location.hash.slice(1));
+  for (const name of STATE_ATTRIBUTES) {
+    const value = parameters.get(name);
+    if (value !== null) widget.setAttribute(name, value);
+  }
+}
+
+function writeHash(state) {
+  const parameters = new URLSearchParams(location.hash.slice(1));
+  for (const name of ['view', 'party', 'versus', 'lang']) {
+    if (state[name]) parameters.set(name, state[name]);
+  }
+  const hash = `#${parameters.toString()}`;
+  if (hash !== location.hash) history.replaceState(null, '', hash);
+}
+
+function highlight(factId) {
+  for (const sentence of document.querySelectorAll('.sentence.highlighted')) sentence.classList.remove('highlighted');
+  const sentences = [...document.querySelectorAll('.sentence[data-facts]')].filter((sentence) => sentence.dataset.facts.split(' ').includes(factId));
+  for (const sentence of sentences) sentence.classList.add('highlighted');
+  if (sentences[0]) {
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    sentences[0].scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'center' });
+    sentences[0].focus({ preventScroll: true });
+  }
+}
+
+function selectSentence(sentence) {
+  const facts = sentence.dataset.facts.split(' ');
+  for (const sentenceElement of document.querySelectorAll('.sentence.highlighted')) sentenceElement.classList.remove('highlighted');
+  sentence.classList.add('highlighted');
+  // The matrix shows every fact, so switch to it when the current view does not show this one.
+  if (!widget.selectFact(facts[0])) {
+    widget.addEventListener('explainer:render', () => widget.selectFact(facts[0]), { once: true });
+    widget.setAttribute('view', 'matrix');
+  }
+  widget.scrollIntoView({ block: 'nearest' });
+}
+
+readHash();
+window.addEventListener('hashchange', readHash);
+widget.addEventListener('explainer:render', (event) => writeHash(event.detail));
+widget.addEventListener('explainer:read', (event) => highlight(event.detail.fact.id));
+document.addEventListener('click', (event) => {
+  const sentence = event.target.closest?.('.sentence[data-facts]');
+  if (sentence) selectSentence(sentence);
+});
+document.addEventListener('keydown', (event) => {
+  const sentence = event.target.closest?.('.sentence[data-facts]');
+  if (sentence && (event.key === 'Enter' || event.key === ' ')) {
+    event.preventDefault();
+    selectSentence(sentence);
+  }
+});
