@@ -322,8 +322,8 @@ pub fn ranking(dataset: &Dataset) -> Vec<RankedParty> {
             RankedParty { party, used_count, breadth: share(used_count, tactic_count) }
         })
         .collect();
-    // `sort_by` is stable, which is what keeps ties in dataset order.
-    ranked.sort_by(|left, right| right.used_count.cmp(&left.used_count));
+    // `sort_by_key` is stable, which is what keeps ties in dataset order.
+    ranked.sort_by_key(|ranked| std::cmp::Reverse(ranked.used_count));
     ranked
 }
 

@@ -54,8 +54,11 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// The cell of a generated dataset: no fact, or a fact with a status and maybe a timing.
-fn cell() -> impl Strategy<Value = Option<(bool, Option<bool>)>> {
+/// The cell of a generated dataset: no fact, or a fact whose status is `used`
+/// when true and whose timing is `before_start` when true, `after_start` when false.
+type Cell = Option<(bool, Option<bool>)>;
+
+fn cell() -> impl Strategy<Value = Cell> {
     prop::option::weighted(0.6, (any::<bool>(), prop::option::of(any::<bool>())))
 }
 
@@ -65,7 +68,7 @@ struct Plan {
     camps: Vec<bool>,
     category_count: usize,
     tactic_categories: Vec<usize>,
-    cells: Vec<Vec<Option<(bool, Option<bool>)>>>,
+    cells: Vec<Vec<Cell>>,
     /// Declares the categories rather than letting them be derived from the tactics.
     declare_categories: bool,
 }

@@ -78,9 +78,8 @@ fn shortened_message(message: &str) -> String {
             continue;
         }
         let closing = character;
-        let mut shown = 0;
         let mut escaped = false;
-        for inner in characters.by_ref() {
+        for (shown, inner) in characters.by_ref().enumerate() {
             let closes = inner == closing && !escaped;
             escaped = closing == '"' && inner == '\\' && !escaped;
             if closes {
@@ -93,7 +92,6 @@ fn shortened_message(message: &str) -> String {
             if shown < SHOWN_CHARS {
                 shortened.push(inner);
             }
-            shown += 1;
         }
     }
     // A value that itself holds the closing mark escapes the span logic above;
