@@ -275,7 +275,7 @@ pub fn timeline(dataset: &Dataset) -> Timeline {
         }
         // `get_mut` rather than indexing: the party position comes from the
         // dataset's own resolution, but a miss must cost a count, not a panic.
-        let counts = timeline.per_party.get_mut(dataset.party_of_fact(position));
+        let counts = dataset.party_of_fact(position).and_then(|party| timeline.per_party.get_mut(party));
         match fact.when {
             Some(Timing::BeforeStart) => {
                 timeline.before_start.push(position);

@@ -63,14 +63,14 @@ impl Dataset {
     pub fn tactic_index(&self, id: &str) -> Option<usize> {
         self.raw.tactics.iter().position(|tactic| tactic.id == id)
     }
-    pub fn category_of_tactic(&self, tactic: usize) -> usize {
-        self.tactic_category[tactic]
+    pub fn category_of_tactic(&self, tactic: usize) -> Option<usize> {
+        self.tactic_category.get(tactic).copied()
     }
-    pub fn party_of_fact(&self, fact: usize) -> usize {
-        self.fact_party[fact]
+    pub fn party_of_fact(&self, fact: usize) -> Option<usize> {
+        self.fact_party.get(fact).copied()
     }
-    pub fn tactic_of_fact(&self, fact: usize) -> usize {
-        self.fact_tactic[fact]
+    pub fn tactic_of_fact(&self, fact: usize) -> Option<usize> {
+        self.fact_tactic.get(fact).copied()
     }
 
     /// The position of the fact about a party and a tactic; `None` means the
