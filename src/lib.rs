@@ -4,8 +4,12 @@
 //! Everything but `web` is pure and tested natively with `cargo test`; `web` is
 //! the one module that touches web-sys.
 
+pub mod chart;
 pub mod compare;
 pub mod data;
+pub mod i18n;
+pub mod layout;
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -1,0 +1,215 @@
+//! Draws a laid-out scene with plotters on any backend: the browser canvas, or SVG natively.
+//!
+//! The scene is in CSS pixels. The drawing area may be in CSS pixels (a backend
+//! that scales for devicePixelRatio itself) or in device pixels: the scale is
+//! taken from the area's width against the scene's, so both come out sharp.
+
+use plotters::coord::Shift;
+use plotters::element::{Circle, PathElement, Rectangle, Text};
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
+
+use crate::data::Status;
+use crate::layout::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
+use crate::theme::Theme;
+
+/// System fonts first, then fonts with Arabic glyphs, so no font is downloaded
+/// and Arabic never falls back to boxes.
+pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', Tahoma, Arial, sans-serif";
+
+/// The focus ring: thick enough for WCAG 2.4.11's 2 CSS pixels, set off the mark so it never hides it.
+pub const FOCUS_RING_WIDTH: f64 = 3.0;
+const FOCUS_RING_OFFSET: f64 = 1.5;
+const SELECTED_OUTLINE_WIDTH: f64 = 2.0;
+const SYMBOL_STROKE_WIDTH: f64 = 2.0;
+
+/// plotters' SVG backend writes `font-size` as the style's size divided by 1.24
+/// (its point-to-pixel habit); our canvas backend takes the size as CSS pixels.
+const SVG_FONT_SIZE_FACTOR: f64 = 1.24;
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws the scene, with a focus ring around `focused` and the `selected` mark highlighted.
+///
+/// Text sizes are handed to the backend in the area's pixels, unscaled, as our
+/// canvas backend expects; `render_svg` compensates for `SVGBackend`'s own habit.
+pub fn draw<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    focused: Option<usize>,
+    selected: Option<usize>,
+) -> DrawResult<DB> {
+    draw_with_font_factor(scene, area, theme, focused, selected, 1.0)
+}
+
+/// The scene as a standalone SVG document, at its CSS size, with its summary as the title.
+pub fn render_svg(scene: &Scene, theme: &Theme) -> String {
+    let width = scene.width.ceil().max(1.0) as u32;
+    let height = scene.height.ceil().max(1.0) as u32;
+    let mut document = String::new();
+    {
+        let area = SVGBackend::with_string(&mut document, (width, height)).into_drawing_area();
+        // Writing to a String cannot fail; were it to, the partial document is still the best answer.
+        let _ = draw_with_font_factor(scene, &area, theme, None, None, SVG_FONT_SIZE_FACTOR);
+        let _ = area.present();
+    }
+    with_title_and_language(document, scene)
+}
+
+/// Adds `<title>` (the summary, read by screen readers) and the language, which
+/// also picks the right glyphs in SVG viewers.
+fn with_title_and_language(document: String, scene: &Scene) -> String {
+    let Some(end_of_open_tag) = document.find(">\n") else { return document };
+    let (open_tag, rest) = document.split_at(end_of_open_tag);
+    let mut title = String::new();
+    for character in scene.summary.chars() {
+        match character {
+            '<' => title.push_str("&lt;"),
+            '>' => title.push_str("&gt;"),
+            '&' => title.push_str("&amp;"),
+            other => title.push(other),
+        }
+    }
+    let rest = rest.strip_prefix(">\n").unwrap_or(rest);
+    format!(
+        "{open_tag} xml:lang=\"{lang}\" role=\"img\">\n<title>{title}</title>\n{rest}",
+        lang = scene.lang.code()
+    )
+}
+
+struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    theme: &'a Theme,
+    scale: f64,
+    font_factor: f64,
+}
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn point(&self, (x, y): (f64, f64)) -> (i32, i32) {
+        ((x * self.scale).round() as i32, (y * self.scale).round() as i32)
+    }
+
+    fn stroke(&self, width: f64) -> u32 {
+        (width * self.scale).round().max(1.0) as u32
+    }
+
+    fn color(&self, role: ColorRole) -> RGBColor {
+        self.theme.color(role)
+    }
+
+    fn fill_rect(&self, rect: Rect, role: ColorRole) -> DrawResult<DB> {
+        let corners = [self.point((rect.x, rect.y)), self.point((rect.right(), rect.bottom()))];
+        self.area.draw(&Rectangle::new(corners, self.color(role).filled()))
+    }
+
+    /// Outlines as closed paths: `SVGBackend` ignores the stroke width of rectangles.
+    fn outline_rect(&self, rect: Rect, role: ColorRole, width: f64) -> DrawResult<DB> {
+        let corners = vec![
+            self.point((rect.x, rect.y)),
+            self.point((rect.right(), rect.y)),
+            self.point((rect.right(), rect.bottom())),
+            self.point((rect.x, rect.bottom())),
+            self.point((rect.x, rect.y)),
+        ];
+        let style = ShapeStyle::from(&self.color(role)).stroke_width(self.stroke(width));
+        self.area.draw(&PathElement::new(corners, style))
+    }
+
+    fn line(&self, from: (f64, f64), to: (f64, f64), role: ColorRole, width: f64) -> DrawResult<DB> {
+        let style = ShapeStyle::from(&self.color(role)).stroke_width(self.stroke(width));
+        self.area.draw(&PathElement::new(vec![self.point(from), self.point(to)], style))
+    }
+
+    fn symbol(&self, symbol: &StatusSymbol) -> DrawResult<DB> {
+        let color = self.color(symbol.role);
+        let center = self.point(symbol.center);
+        let radius = (symbol.radius * self.scale).round().max(1.0) as i32;
+        let (x, y) = symbol.center;
+        match symbol.status {
+            Some(Status::Used) => self.area.draw(&Circle::new(center, radius, color.filled())),
+            Some(Status::NotUsed) => {
+                let style = ShapeStyle::from(&color).stroke_width(self.stroke(SYMBOL_STROKE_WIDTH));
+                self.area.draw(&Circle::new(center, radius, style))?;
+                let arm = symbol.radius * 0.55;
+                self.line((x - arm, y - arm), (x + arm, y + arm), symbol.role, SYMBOL_STROKE_WIDTH)?;
+                self.line((x - arm, y + arm), (x + arm, y - arm), symbol.role, SYMBOL_STROKE_WIDTH)
+            }
+            None => {
+                let arm = symbol.radius * 0.6;
+                self.line((x - arm, y), (x + arm, y), symbol.role, SYMBOL_STROKE_WIDTH)
+            }
+        }
+    }
+
+    fn shape(&self, shape: &SceneShape) -> DrawResult<DB> {
+        match shape {
+            SceneShape::FilledRect { rect, role } => self.fill_rect(*rect, *role),
+            SceneShape::OutlinedRect { rect, role, stroke_width } => self.outline_rect(*rect, *role, *stroke_width),
+            SceneShape::Line { from, to, role, stroke_width } => self.line(*from, *to, *role, *stroke_width),
+            SceneShape::Symbol(symbol) => self.symbol(symbol),
+        }
+    }
+
+    fn mark(&self, mark: &Mark) -> DrawResult<DB> {
+        match &mark.shape {
+            MarkShape::Symbol(symbol) => self.symbol(symbol),
+            MarkShape::Bar { track, fill, role } => {
+                self.fill_rect(*track, ColorRole::Band)?;
+                if fill.width > 0.0 {
+                    self.fill_rect(*fill, *role)?;
+                }
+                self.outline_rect(*track, ColorRole::MutedText, 1.0)
+            }
+            MarkShape::Chip { role } => self.outline_rect(mark.rect.inflate(-1.0), *role, 2.0),
+        }
+    }
+
+    fn text(&self, text: &SceneText) -> DrawResult<DB> {
+        let weight = if text.bold { FontStyle::Bold } else { FontStyle::Normal };
+        let size = text.font_size * self.scale * self.font_factor;
+        let color = self.color(text.role);
+        let horizontal = match text.anchor {
+            TextAnchor::Left => HPos::Left,
+            TextAnchor::Center => HPos::Center,
+            TextAnchor::Right => HPos::Right,
+        };
+        let style = TextStyle::from(FontDesc::new(FontFamily::Name(FONT_STACK), size, weight))
+            .color(&color)
+            .pos(Pos::new(horizontal, VPos::Center));
+        self.area.draw(&Text::new(text.text.as_str(), self.point((text.x, text.y)), style))
+    }
+}
+
+fn draw_with_font_factor<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    focused: Option<usize>,
+    selected: Option<usize>,
+    font_factor: f64,
+) -> DrawResult<DB> {
+    let (pixel_width, _) = area.dim_in_pixel();
+    let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
+    let painter = Painter { area, theme, scale, font_factor };
+    area.fill(&theme.background)?;
+    for shape in &scene.shapes {
+        painter.shape(shape)?;
+    }
+    if let Some(mark) = selected.and_then(|position| scene.marks.get(position)) {
+        painter.fill_rect(mark.rect, ColorRole::SelectedBand)?;
+        painter.outline_rect(mark.rect.inflate(-SELECTED_OUTLINE_WIDTH / 2.0), ColorRole::Text, SELECTED_OUTLINE_WIDTH)?;
+    }
+    for mark in &scene.marks {
+        painter.mark(mark)?;
+    }
+    for text in &scene.texts {
+        painter.text(text)?;
+    }
+    if let Some(mark) = focused.and_then(|position| scene.marks.get(position)) {
+        let ring = mark.rect.inflate(FOCUS_RING_OFFSET + FOCUS_RING_WIDTH / 2.0);
+        painter.outline_rect(ring, ColorRole::Focus, FOCUS_RING_WIDTH)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,437 @@
+//! Every string the charts and the widget show, in Arabic, French and English, and how numbers are written.
+//!
+//! Templates carry named placeholders such as `{party}`, filled with [`fill`]; the
+//! tests check that the three languages of a template use the same placeholders.
+//! Counts are written as "label: number" wherever a noun would have to agree with
+//! the number, because Arabic has dual and plural forms a template cannot guess.
+
+use crate::data::Lang;
+
+/// Declares the keys with their three translations in one place, so a key can
+/// never lack a language.
+macro_rules! ui_texts {
+    ($($(#[$doc:meta])* $key:ident => [$ar:expr, $fr:expr, $en:expr $(,)?],)*) => {
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum UiText {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl UiText {
+            pub const ALL: &'static [UiText] = &[$(UiText::$key,)*];
+
+            /// The key's name, e.g. `ShowAsTable`, for the web layer's string table.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(UiText::$key => stringify!($key),)*
+                }
+            }
+
+            fn translations(self) -> [&'static str; 3] {
+                match self {
+                    $(UiText::$key => [$ar, $fr, $en],)*
+                }
+            }
+        }
+    };
+}
+
+ui_texts! {
+    ViewMatrix => ["من استعمل ماذا", "Qui a utilisé quoi", "Who used what"],
+    ViewParty => ["أدوات حزب", "La panoplie d’un parti", "One party’s toolkit"],
+    ViewCompare => ["مقارنة حزبين", "Face-à-face", "Head to head"],
+    ViewCamps => ["الأغلبية والمعارضة", "Majorité et opposition", "Majority and opposition"],
+    ViewTimeline => ["قبل الحملة وخلالها", "Avant et pendant la campagne", "Before and during the campaign"],
+
+    /// A status inside a sentence, e.g. a mark's label.
+    StatusUsed => ["استُعملت", "utilisée", "used"],
+    StatusNotUsed => ["ذُكر أنها لم تُستعمل", "signalée comme non utilisée", "reported as not used"],
+    StatusNotReported => ["لم يذكر المصدر شيئًا", "non mentionnée", "not reported"],
+    /// A status on its own, in a legend or a table cell.
+    LegendUsed => ["استُعملت", "Utilisée", "Used"],
+    LegendNotUsed => ["ذُكر أنها لم تُستعمل", "Signalée comme non utilisée", "Reported as not used"],
+    LegendNotReported => ["لم يذكر المصدر شيئًا", "Non mentionnée", "Not reported"],
+
+    AxisTactic => ["الأسلوب", "Tactique", "Tactic"],
+    AxisParty => ["الحزب", "Parti", "Party"],
+    AxisCategory => ["الفئة", "Catégorie", "Category"],
+    AxisStatus => ["الحالة", "Statut", "Status"],
+    AxisPeriod => ["الفترة", "Période", "Period"],
+    AxisCamp => ["المعسكر", "Camp", "Camp"],
+    AxisGroup => ["المجموعة", "Groupe", "Group"],
+    TacticsUsedRow => ["الأساليب المستعملة", "Tactiques utilisées", "Tactics used"],
+
+    SharedHeading => ["مشتركة ({count})", "En commun ({count})", "Shared ({count})"],
+    Shared => ["مشتركة", "En commun", "Shared"],
+    OnlyPartyHeading => ["{party} فقط ({count})", "Seulement {party} ({count})", "Only {party} ({count})"],
+    OnlyParty => ["{party} فقط", "Seulement {party}", "Only {party}"],
+    UsedByNeither => ["لم يستعملها أي منهما: {count}", "Utilisées par aucun des deux\u{a0}: {count}", "Used by neither: {count}"],
+    Similarity => ["التشابه: {value}", "Similarité\u{a0}: {value}", "Similarity: {value}"],
+    SimilarityMeaning => [
+        "من بين الأساليب التي استعملها أحد الحزبين على الأقل ({either})، استعمل الاثنان {shared} (مؤشر جاكار: 0 = لا شيء مشترك، 1 = الأدوات نفسها)",
+        "{shared} des {either} tactiques utilisées par au moins l’un des deux le sont par les deux (indice de Jaccard\u{a0}: 0 = rien en commun, 1 = panoplies identiques)",
+        "{shared} of the {either} tactics used by at least one of the two are used by both (Jaccard index: 0 = nothing in common, 1 = identical toolkits)",
+    ],
+    Contrast => ["تباين", "contraste", "contrast"],
+    ContrastLabel => [
+        "تباين: ذُكر أن {party} لم يستعملها",
+        "contraste\u{a0}: {party} signalé comme ne l’ayant pas utilisée",
+        "contrast: {party} reported as not using it",
+    ],
+    ChooseAnotherParty => ["اختر حزبًا آخر للمقارنة", "Choisissez un autre parti à comparer", "Choose another party to compare with"],
+
+    Majority => ["الأغلبية", "Majorité", "Majority"],
+    Opposition => ["المعارضة", "Opposition", "Opposition"],
+    PartyCount => ["عدد الأحزاب: {count}", "Partis\u{a0}: {count}", "Parties: {count}"],
+    Coverage => ["التغطية: {used} من أصل {total} ({percent})", "Couverture\u{a0}: {used} sur {total} ({percent})", "Coverage: {used} of {total} ({percent})"],
+    CoverageMeaning => [
+        "التغطية: الأساليب التي استعملها حزب واحد على الأقل من المعسكر",
+        "Couverture\u{a0}: tactiques utilisées par au moins un parti du camp",
+        "Coverage: tactics used by at least one party of the camp",
+    ],
+    CampHasNoParty => ["لا حزب في هذا المعسكر", "Aucun parti dans ce camp", "No party in this camp"],
+
+    BeforeStart => ["قبل الانطلاقة الرسمية (24 شتنبر)", "Avant le début officiel (24 sept.)", "Before the official start (24 Sept)"],
+    DuringCampaign => ["خلال الحملة (24 شتنبر – 7 أكتوبر)", "Pendant la campagne (24 sept. – 7 oct.)", "During the campaign (24 Sept – 7 Oct)"],
+    DateNotStated => ["تاريخ غير مذكور", "Date non précisée", "Date not stated"],
+    TimelineNote => [
+        "تظهر هنا الأساليب المستعملة فقط، في الفترة التي يذكرها المصدر.",
+        "Seules les tactiques utilisées figurent ici, dans la période indiquée par la source.",
+        "Only tactics reported as used appear, in the period the source gives.",
+    ],
+    NothingInPeriod => ["لا شيء", "Rien", "None"],
+
+    Breadth => ["الاتساع: {used} من أصل {total} ({percent})", "Étendue\u{a0}: {used} sur {total} ({percent})", "Breadth: {used} of {total} ({percent})"],
+    BreadthMeaning => [
+        "الاتساع: الأساليب التي استعملها الحزب من بين كل الأساليب المرصودة",
+        "Étendue\u{a0}: tactiques utilisées parmi toutes celles recensées",
+        "Breadth: tactics used among all those listed",
+    ],
+    CountOfTotal => ["{used} من أصل {total}", "{used} sur {total}", "{used} of {total}"],
+    CampCell => ["{used} من أصل {total}: {parties}", "{used} sur {total}\u{a0}: {parties}", "{used} of {total}: {parties}"],
+    NoneItem => ["لا شيء", "aucune", "none"],
+    NoFacts => ["لا توجد أي معلومة في هذه البيانات", "Ce jeu de données ne contient aucun fait", "This dataset has no facts"],
+
+    MarkFact => ["{party}، {tactic}: {status}", "{party}, {tactic}\u{a0}: {status}", "{party}, {tactic}: {status}"],
+    MarkPeriod => ["{party}، {tactic}: {period}", "{party}, {tactic}\u{a0}: {period}", "{party}, {tactic}: {period}"],
+    MarkCampTotal => ["{camp}، {tactic}: {cell}", "{camp}, {tactic}\u{a0}: {cell}", "{camp}, {tactic}: {cell}"],
+    MarkBreadth => ["{party}: {breadth}", "{party}\u{a0}: {breadth}", "{party}: {breadth}"],
+
+    SummaryMatrix => [
+        "من استعمل ماذا. عدد الأساليب: {tactics}، عدد الأحزاب: {parties}. الأساليب المستعملة لكل حزب: {counts}. الأكثر انتشارًا: {top}.",
+        "Qui a utilisé quoi. Tactiques\u{a0}: {tactics}, partis\u{a0}: {parties}. Tactiques utilisées par parti\u{a0}: {counts}. La plus répandue\u{a0}: {top}.",
+        "Who used what. Tactics: {tactics}, parties: {parties}. Tactics used per party: {counts}. Most widespread: {top}.",
+    ],
+    SummaryParty => [
+        "{party}: الأساليب المستعملة {used} من أصل {total} ({percent})، والتي ذُكر أنها لم تُستعمل: {not_used}. حسب الفئة: {categories}.",
+        "{party}\u{a0}: tactiques utilisées {used} sur {total} ({percent}), signalées comme non utilisées\u{a0}: {not_used}. Par catégorie\u{a0}: {categories}.",
+        "{party}: tactics used {used} of {total} ({percent}), reported as not used: {not_used}. By category: {categories}.",
+    ],
+    SummaryCompare => [
+        "{party} و{versus}: التشابه {similarity}. المشتركة: {shared}. {party} فقط: {only_party}. {versus} فقط: {only_versus}.",
+        "{party} et {versus}\u{a0}: similarité {similarity}. En commun\u{a0}: {shared}. Seulement {party}\u{a0}: {only_party}. Seulement {versus}\u{a0}: {only_versus}.",
+        "{party} and {versus}: similarity {similarity}. Shared: {shared}. Only {party}: {only_party}. Only {versus}: {only_versus}.",
+    ],
+    SummaryCamps => [
+        "الأغلبية ({majority_parties}) مقابل المعارضة ({opposition_parties}). التغطية: الأغلبية {majority_coverage}، المعارضة {opposition_coverage}. الأغلبية فقط: {only_majority}. المعارضة فقط: {only_opposition}.",
+        "Majorité ({majority_parties}) contre opposition ({opposition_parties}). Couverture\u{a0}: majorité {majority_coverage}, opposition {opposition_coverage}. Seulement la majorité\u{a0}: {only_majority}. Seulement l’opposition\u{a0}: {only_opposition}.",
+        "Majority ({majority_parties}) against opposition ({opposition_parties}). Coverage: majority {majority_coverage}, opposition {opposition_coverage}. Only the majority: {only_majority}. Only the opposition: {only_opposition}.",
+    ],
+    SummaryTimeline => [
+        "الأساليب المستعملة قبل الانطلاقة الرسمية للحملة يوم 24 شتنبر 2016، وخلال الحملة حتى يوم الاقتراع 7 أكتوبر 2016، أو دون تاريخ مذكور. {parties}.",
+        "Tactiques utilisées avant le début officiel de la campagne le 24 septembre 2016, pendant la campagne jusqu’au scrutin du 7 octobre 2016, ou sans date précisée. {parties}.",
+        "Tactics used before the campaign’s official start on 24 September 2016, during the campaign up to election day on 7 October 2016, or with no date stated. {parties}.",
+    ],
+    TimelinePartyCounts => [
+        "{party}: قبل {before}، خلال {during}، دون تاريخ {undated}",
+        "{party}\u{a0}: avant {before}, pendant {during}, sans date {undated}",
+        "{party}: before {before}, during {during}, no date {undated}",
+    ],
+
+    CaptionMatrix => ["من استعمل أي أسلوب", "Quel parti a utilisé quelle tactique", "Which party used which tactic"],
+    CaptionParty => ["أدوات {party} حسب الفئة", "La panoplie de {party} par catégorie", "{party}’s toolkit by category"],
+    CaptionCompare => ["{party} و{versus}: الأساليب المشتركة والخاصة", "{party} et {versus}\u{a0}: tactiques communes et propres", "{party} and {versus}: shared and unique tactics"],
+    CaptionCamps => ["عدد أحزاب كل معسكر التي استعملت كل أسلوب", "Combien de partis de chaque camp ont utilisé chaque tactique", "How many parties of each camp used each tactic"],
+    CaptionTimeline => ["متى استُعملت الأساليب", "Quand les tactiques ont été utilisées", "When the tactics were used"],
+
+    ShowAsTable => ["عرض كجدول", "Afficher en tableau", "Show as table"],
+    HideTable => ["إخفاء الجدول", "Masquer le tableau", "Hide table"],
+    Close => ["إغلاق", "Fermer", "Close"],
+    ReadInArticle => ["اقرأ في المقال", "Lire dans l’article", "Read in the article"],
+    QuoteHeading => ["من نص المقال", "Extrait de l’article", "From the article"],
+    NoteHeading => ["ملاحظة", "Remarque", "Note"],
+    SourceSaysNothing => ["لا يذكر المصدر شيئًا عن هذا", "La source n’en dit rien", "The source says nothing about this"],
+    DownloadPng => ["تنزيل PNG", "Télécharger en PNG", "Download PNG"],
+    DownloadSvg => ["تنزيل SVG", "Télécharger en SVG", "Download SVG"],
+    DownloadCsv => ["تنزيل CSV", "Télécharger en CSV", "Download CSV"],
+    DownloadJson => ["تنزيل JSON", "Télécharger en JSON", "Download JSON"],
+    DatasetErrorPrefix => ["تعذّر استعمال هذه البيانات:", "Ce jeu de données n’a pas pu être utilisé\u{a0}:", "This dataset could not be used:"],
+    AttributeErrorPrefix => ["قيمة غير مقبولة:", "Valeur refusée\u{a0}:", "This value was not accepted:"],
+    KeyboardHelp => [
+        "استعمل مفاتيح الأسهم للتنقل بين العناصر، وEnter لفتح البطاقة، وEscape لإغلاقها.",
+        "Flèches pour passer d’un élément à l’autre, Entrée pour ouvrir la fiche, Échap pour la fermer.",
+        "Use the arrow keys to move between marks, Enter to open a fact, Escape to close it.",
+    ],
+    Loading => ["جارٍ التحميل…", "Chargement…", "Loading…"],
+    ChoiceView => ["العرض", "Vue", "View"],
+    ChoiceParty => ["الحزب", "Parti", "Party"],
+    ChoiceVersus => ["مقارنة مع", "Comparé à", "Compared with"],
+    ChoiceLanguage => ["اللغة", "Langue", "Language"],
+    Source => ["المصدر", "Source", "Source"],
+}
+
+pub fn ui(lang: Lang, key: UiText) -> &'static str {
+    let [arabic, french, english] = key.translations();
+    match lang {
+        Lang::Ar => arabic,
+        Lang::Fr => french,
+        Lang::En => english,
+    }
+}
+
+/// Replaces each `{name}` with its value; unknown placeholders stay visible, so a
+/// missing value shows in a snapshot instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(key, _)| *key == name) {
+                    Some((_, value)) => filled.push_str(value),
+                    None => {
+                        filled.push('{');
+                        filled.push_str(name);
+                        filled.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// `ui` then `fill`, the common case.
+pub fn ui_fill(lang: Lang, key: UiText, values: &[(&str, &str)]) -> String {
+    fill(ui(lang, key), values)
+}
+
+/// The placeholders a template uses, in order of first use.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !names.contains(&name) {
+            names.push(name);
+        }
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+/// Joins names into one phrase: "PJD, PAM and PPS", "PJD, PAM et PPS", "PJD، PAM وPPS".
+pub fn join_list(lang: Lang, items: &[&str]) -> String {
+    let (separator, last_separator) = match lang {
+        Lang::Ar => ("، ", " و"),
+        Lang::Fr => (", ", " et "),
+        Lang::En => (", ", " and "),
+    };
+    match items {
+        [] => ui(lang, UiText::NoneItem).to_owned(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{}{}{}", init.join(separator), last_separator, last),
+    }
+}
+
+/// A list separator for summaries of "name: count" pairs, which must not read as one phrase.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "؛ ",
+        Lang::Fr | Lang::En => "; ",
+    }
+}
+
+const NARROW_NO_BREAK_SPACE: char = '\u{202F}';
+
+/// Writes a number with at most two decimals, trailing zeros dropped.
+///
+/// Conventions, chosen to match each language's press:
+/// - Arabic uses the Western digits 0-9, as Moroccan media do (Hespress, Le360's
+///   Arabic pages, the source article itself: "24 شتنبر", "#555"), not the
+///   Eastern Arabic digits ٠-٩; like Moroccan Arabic-language media it writes a
+///   decimal comma, and it groups no thousands, which would be read as decimals.
+/// - French writes a decimal comma and groups thousands with a narrow no-break space.
+/// - English writes a decimal dot and groups thousands with a comma.
+///
+/// Not-a-number and infinities are written "–", never as "NaN" in a chart.
+pub fn format_number(lang: Lang, value: f64) -> String {
+    format_with_decimals(lang, value, 2, true)
+}
+
+/// Writes a number with exactly `decimals` decimals (at most 6), e.g. a similarity index "0.45".
+pub fn format_fixed(lang: Lang, value: f64, decimals: usize) -> String {
+    format_with_decimals(lang, value, decimals.min(6), false)
+}
+
+/// Writes a fraction from 0 to 1 as a whole percentage: "60%" (en, ar), "60 %" (fr, with a
+/// narrow no-break space, so the sign never wraps onto its own line).
+pub fn format_percent(lang: Lang, fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return "–".to_owned();
+    }
+    let number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
+    match lang {
+        Lang::Fr => format!("{number}{NARROW_NO_BREAK_SPACE}%"),
+        Lang::Ar | Lang::En => format!("{number}%"),
+    }
+}
+
+fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let written = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match written.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (written.as_str(), ""),
+    };
+    let fraction = if trim_zeros { fraction.trim_end_matches('0') } else { fraction };
+    let rounds_to_zero = whole.chars().all(|digit| digit == '0') && fraction.chars().all(|digit| digit == '0');
+    let mut result = String::new();
+    if value < 0.0 && !rounds_to_zero {
+        // U+2212 MINUS SIGN: a hyphen would be too short next to digits.
+        result.push('\u{2212}');
+    }
+    let group = match lang {
+        Lang::Ar => None,
+        Lang::Fr => Some(NARROW_NO_BREAK_SPACE),
+        Lang::En => Some(','),
+    };
+    let digits: Vec<char> = whole.chars().collect();
+    for (position, digit) in digits.iter().enumerate() {
+        let remaining = digits.len() - position;
+        if let Some(separator) = group
+            && position > 0
+            && remaining % 3 == 0
+        {
+            result.push(separator);
+        }
+        result.push(*digit);
+    }
+    if !fraction.is_empty() {
+        result.push(match lang {
+            Lang::En => '.',
+            Lang::Fr | Lang::Ar => ',',
+        });
+        result.push_str(fraction);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_every_language() {
+        for key in UiText::ALL {
+            for lang in Lang::ALL {
+                assert!(!ui(lang, *key).trim().is_empty(), "{:?} in {:?}", key, lang);
+            }
+        }
+    }
+
+    #[test]
+    fn the_three_languages_of_a_template_use_the_same_placeholders() {
+        for key in UiText::ALL {
+            let mut english = placeholders(ui(Lang::En, *key));
+            english.sort_unstable();
+            for lang in [Lang::Ar, Lang::Fr] {
+                let mut other = placeholders(ui(lang, *key));
+                other.sort_unstable();
+                assert_eq!(other, english, "{:?} in {:?}", key, lang);
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_strings_are_arabic_and_french_ones_are_not_english() {
+        let arabic_letter = |text: &str| text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        for key in UiText::ALL {
+            assert!(arabic_letter(ui(Lang::Ar, *key)), "{:?} has no Arabic", key);
+        }
+        assert_ne!(ui(Lang::Fr, UiText::ShowAsTable), ui(Lang::En, UiText::ShowAsTable));
+        assert_eq!(ui(Lang::En, UiText::DatasetErrorPrefix), "This dataset could not be used:");
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
+        assert_eq!(fill("Only {party} ({count})", &[("party", "PAM"), ("count", "3")]), "Only PAM (3)");
+        assert_eq!(fill("{a}{missing}", &[("a", "x")]), "x{missing}");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+        assert_eq!(ui_fill(Lang::Ar, UiText::OnlyParty, &[("party", "البام")]), "البام فقط");
+    }
+
+    #[test]
+    fn keys_name_themselves() {
+        assert_eq!(UiText::ShowAsTable.key(), "ShowAsTable");
+    }
+
+    #[test]
+    fn lists_join_with_each_language_conjunction() {
+        assert_eq!(join_list(Lang::En, &["PJD", "PAM", "PPS"]), "PJD, PAM and PPS");
+        assert_eq!(join_list(Lang::Fr, &["PJD", "PAM"]), "PJD et PAM");
+        assert_eq!(join_list(Lang::Ar, &["أ", "ب", "ج"]), "أ، ب وج");
+        assert_eq!(join_list(Lang::En, &["PJD"]), "PJD");
+        assert_eq!(join_list(Lang::En, &[]), "none");
+    }
+
+    #[test]
+    fn numbers_follow_each_language_convention() {
+        assert_eq!(format_number(Lang::En, 1234.5), "1,234.5");
+        assert_eq!(format_number(Lang::Fr, 1234.5), "1\u{202F}234,5");
+        assert_eq!(format_number(Lang::Ar, 1234.5), "1234,5");
+        assert_eq!(format_number(Lang::En, 12.0), "12");
+        assert_eq!(format_number(Lang::En, 0.456), "0.46");
+        assert_eq!(format_number(Lang::En, 1_000_000.0), "1,000,000");
+        assert_eq!(format_number(Lang::En, -3.0), "\u{2212}3");
+        assert_eq!(format_number(Lang::En, -0.001), "0");
+        assert_eq!(format_number(Lang::En, f64::NAN), "–");
+        assert_eq!(format_number(Lang::Fr, f64::INFINITY), "–");
+    }
+
+    #[test]
+    fn arabic_numbers_use_western_digits() {
+        let written = format_number(Lang::Ar, 9876.25) + &format_percent(Lang::Ar, 0.5);
+        assert!(written.chars().all(|c| c.is_ascii()), "{written}");
+    }
+
+    #[test]
+    fn fixed_decimals_keep_their_zeros() {
+        assert_eq!(format_fixed(Lang::En, 0.5, 2), "0.50");
+        assert_eq!(format_fixed(Lang::Fr, 0.5, 2), "0,50");
+        assert_eq!(format_fixed(Lang::Ar, 1.0, 2), "1,00");
+        assert_eq!(format_fixed(Lang::En, 0.456, 0), "0");
+    }
+
+    #[test]
+    fn percentages_round_to_whole_numbers_with_the_right_spacing() {
+        assert_eq!(format_percent(Lang::En, 0.6), "60%");
+        assert_eq!(format_percent(Lang::Fr, 0.6), "60\u{202F}%");
+        assert_eq!(format_percent(Lang::Ar, 0.6), "60%");
+        assert_eq!(format_percent(Lang::En, 2.0 / 3.0), "67%");
+        assert_eq!(format_percent(Lang::En, 0.0), "0%");
+        assert_eq!(format_percent(Lang::En, f64::NAN), "–");
+    }
+}

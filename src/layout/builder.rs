@@ -1,0 +1,167 @@
+//! Collects a view's marks, texts and shapes in left-to-right coordinates, then mirrors them for Arabic.
+//!
+//! Every view is written once, reading from the left; `finish` flips the whole
+//! scene about its vertical axis for a right-to-left language, so Arabic gets
+//! tactic names on the right and columns read from right to left without a
+//! second layout to keep in step.
+
+use crate::data::{Lang, Status};
+
+use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
+use super::text::{self, TextMeasure, TextStyle, Wrapped};
+use super::View;
+
+/// Body text: every text is at least 12 CSS pixels, legible on a phone.
+pub const BODY: TextStyle = TextStyle { font_size: 13.0, bold: false };
+pub const SMALL: TextStyle = TextStyle { font_size: 12.0, bold: false };
+pub const SMALL_BOLD: TextStyle = TextStyle { font_size: 12.0, bold: true };
+pub const HEADING: TextStyle = TextStyle { font_size: 14.0, bold: true };
+pub const TITLE: TextStyle = TextStyle { font_size: 16.0, bold: true };
+
+/// Space kept clear along the scene's edges.
+pub const MARGIN: f64 = 8.0;
+/// The smallest hit area of a mark, WCAG 2.5.8's 24 CSS pixels.
+pub const MIN_TARGET: f64 = 24.0;
+/// Rows a finger can hit: above the 24 px minimum.
+pub const ROW_HEIGHT: f64 = 30.0;
+pub const SYMBOL_RADIUS: f64 = 6.5;
+
+pub fn line_height(style: TextStyle) -> f64 {
+    (style.font_size * 1.3).round()
+}
+
+pub struct SceneBuilder<'a> {
+    pub measure: &'a dyn TextMeasure,
+    pub lang: Lang,
+    pub width: f64,
+    marks: Vec<Mark>,
+    texts: Vec<SceneText>,
+    shapes: Vec<SceneShape>,
+}
+
+impl<'a> SceneBuilder<'a> {
+    pub fn new(measure: &'a dyn TextMeasure, lang: Lang, width: f64) -> SceneBuilder<'a> {
+        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new() }
+    }
+
+    /// The left edge of the content, and its width.
+    pub fn content(&self) -> (f64, f64) {
+        (MARGIN, (self.width - 2.0 * MARGIN).max(0.0))
+    }
+
+    pub fn measure(&self, text: &str, style: TextStyle) -> f64 {
+        text::measure(self.measure, text, style)
+    }
+
+    pub fn wrap(&self, text: &str, style: TextStyle, max_width: f64, max_lines: usize) -> Wrapped {
+        text::wrap(self.measure, text, style, max_width, max_lines)
+    }
+
+    pub fn text(&mut self, x: f64, y: f64, text: impl Into<String>, style: TextStyle, anchor: TextAnchor, role: ColorRole) {
+        self.texts.push(SceneText {
+            x,
+            y,
+            text: text.into(),
+            font_size: style.font_size,
+            anchor,
+            bold: style.bold,
+            role,
+        });
+    }
+
+    /// Draws lines one under the other from `top`; returns the height they take.
+    pub fn lines(&mut self, x: f64, top: f64, lines: &[String], style: TextStyle, anchor: TextAnchor, role: ColorRole) -> f64 {
+        let height = line_height(style);
+        for (position, line) in lines.iter().enumerate() {
+            self.text(x, top + height * (position as f64 + 0.5), line.clone(), style, anchor, role);
+        }
+        height * lines.len() as f64
+    }
+
+    /// Wraps a text into `max_width` and draws it from `top`; returns the height it takes.
+    pub fn paragraph(&mut self, x: f64, top: f64, text: &str, style: TextStyle, max_width: f64, max_lines: usize, role: ColorRole) -> f64 {
+        let wrapped = self.wrap(text, style, max_width, max_lines);
+        self.lines(x, top, &wrapped.lines, style, TextAnchor::Left, role)
+    }
+
+    pub fn shape(&mut self, shape: SceneShape) {
+        self.shapes.push(shape);
+    }
+
+    pub fn filled(&mut self, rect: Rect, role: ColorRole) {
+        self.shapes.push(SceneShape::FilledRect { rect, role });
+    }
+
+    pub fn rule(&mut self, x0: f64, x1: f64, y: f64, role: ColorRole) {
+        self.shapes.push(SceneShape::Line { from: (x0, y), to: (x1, y), role, stroke_width: 1.0 });
+    }
+
+    pub fn symbol(&mut self, center: (f64, f64), status: Option<Status>, role: ColorRole) {
+        self.shapes.push(SceneShape::Symbol(StatusSymbol { center, status, radius: SYMBOL_RADIUS, role }));
+    }
+
+    pub fn mark(&mut self, mark: Mark) {
+        self.marks.push(mark);
+    }
+
+    pub fn mark_count(&self) -> usize {
+        self.marks.len()
+    }
+
+    /// The finished scene, mirrored when the language reads from right to left.
+    pub fn finish(self, view: View, height: f64, summary: String, table: Table) -> Scene {
+        let right_to_left = self.lang.is_right_to_left();
+        let mut scene = Scene {
+            view,
+            lang: self.lang,
+            width: self.width,
+            height: height.max(MIN_TARGET).ceil(),
+            right_to_left,
+            marks: self.marks,
+            texts: self.texts,
+            shapes: self.shapes,
+            summary,
+            table,
+        };
+        if right_to_left {
+            mirror(&mut scene);
+        }
+        scene
+    }
+}
+
+/// Flips the scene about its vertical centre line.
+fn mirror(scene: &mut Scene) {
+    let width = scene.width;
+    let x = |value: f64| width - value;
+    let rect = |rect: Rect| Rect::new(width - rect.right(), rect.y, rect.width, rect.height);
+    let symbol = |symbol: StatusSymbol| StatusSymbol { center: (x(symbol.center.0), symbol.center.1), ..symbol };
+    for text in &mut scene.texts {
+        text.x = x(text.x);
+        text.anchor = match text.anchor {
+            TextAnchor::Left => TextAnchor::Right,
+            TextAnchor::Right => TextAnchor::Left,
+            TextAnchor::Center => TextAnchor::Center,
+        };
+    }
+    for shape in &mut scene.shapes {
+        *shape = match shape.clone() {
+            SceneShape::FilledRect { rect: area, role } => SceneShape::FilledRect { rect: rect(area), role },
+            SceneShape::OutlinedRect { rect: area, role, stroke_width } => {
+                SceneShape::OutlinedRect { rect: rect(area), role, stroke_width }
+            }
+            SceneShape::Line { from, to, role, stroke_width } => {
+                SceneShape::Line { from: (x(from.0), from.1), to: (x(to.0), to.1), role, stroke_width }
+            }
+            SceneShape::Symbol(status_symbol) => SceneShape::Symbol(symbol(status_symbol)),
+        };
+    }
+    for mark in &mut scene.marks {
+        mark.rect = rect(mark.rect);
+        mark.shape = match mark.shape.clone() {
+            MarkShape::Symbol(status_symbol) => MarkShape::Symbol(symbol(status_symbol)),
+            MarkShape::Bar { track, fill, role } => MarkShape::Bar { track: rect(track), fill: rect(fill), role },
+            MarkShape::Chip { role } => MarkShape::Chip { role },
+        };
+    }
+}

@@ -1,0 +1,11 @@
+//! The `camps` view (being written).
+
+use crate::data::Dataset;
+
+use super::builder::SceneBuilder;
+use super::scene::{Scene, Table};
+use super::View;
+
+pub fn layout(_dataset: &Dataset, builder: SceneBuilder) -> Scene {
+    builder.finish(View::Camps, 100.0, String::new(), Table::default())
+}

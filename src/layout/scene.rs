@@ -1,0 +1,167 @@
+//! The laid-out view: every mark, text and shape in CSS pixels, with colour roles instead of colours.
+
+use crate::data::{Lang, Status};
+
+use super::View;
+
+/// A rectangle in CSS pixels, from its top-left corner.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
+        Rect { x, y, width, height }
+    }
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+    /// Half-open on the far edges, so a point on a shared edge belongs to one rect only.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x < self.right() && y >= self.y && y < self.bottom()
+    }
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+    }
+    /// Grown by `margin` on every side (shrunk when negative).
+    pub fn inflate(&self, margin: f64) -> Rect {
+        Rect::new(self.x - margin, self.y - margin, self.width + 2.0 * margin, self.height + 2.0 * margin)
+    }
+}
+
+/// What a colour means; the [`Theme`](crate::theme::Theme) turns it into a colour at draw time.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ColorRole {
+    Background,
+    Band,
+    HighlightBand,
+    SelectedBand,
+    Text,
+    MutedText,
+    Grid,
+    Focus,
+    /// The party at this position in the dataset.
+    Party(usize),
+    Used,
+    NotUsed,
+    NotReported,
+    Majority,
+    Opposition,
+}
+
+impl ColorRole {
+    /// The colour of a status symbol: its shape already tells the status, the colour repeats it.
+    pub fn of_status(status: Option<Status>) -> ColorRole {
+        match status {
+            Some(Status::Used) => ColorRole::Used,
+            Some(Status::NotUsed) => ColorRole::NotUsed,
+            None => ColorRole::NotReported,
+        }
+    }
+}
+
+/// Where a text's `x` is: absolute sides, never start/end, so a right-to-left
+/// page cannot flip them; the layout has already mirrored Arabic.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TextAnchor {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneText {
+    pub x: f64,
+    /// The vertical centre of the line.
+    pub y: f64,
+    pub text: String,
+    /// CSS pixels, never below 12.
+    pub font_size: f64,
+    pub anchor: TextAnchor,
+    pub bold: bool,
+    pub role: ColorRole,
+}
+
+/// The three ways a status is drawn, told apart by shape so colour is never the only cue:
+/// used is a filled circle, reported as not used a hollow circle with a cross,
+/// not reported a short dash.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct StatusSymbol {
+    pub center: (f64, f64),
+    pub status: Option<Status>,
+    pub radius: f64,
+    pub role: ColorRole,
+}
+
+/// Decoration and structure: nothing here can be focused or selected.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SceneShape {
+    FilledRect { rect: Rect, role: ColorRole },
+    OutlinedRect { rect: Rect, role: ColorRole, stroke_width: f64 },
+    Line { from: (f64, f64), to: (f64, f64), role: ColorRole, stroke_width: f64 },
+    /// A status symbol outside any mark, as in a legend.
+    Symbol(StatusSymbol),
+}
+
+/// How a mark looks; its hit and focus area is always the mark's `rect`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MarkShape {
+    Symbol(StatusSymbol),
+    /// A bar: `track` is the whole scale, outlined; `fill` the filled part.
+    Bar { track: Rect, fill: Rect, role: ColorRole },
+    /// A box around a label whose text is among the scene's texts.
+    Chip { role: ColorRole },
+}
+
+/// Something the reader can point at, focus and select.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Hit and focus area, in CSS pixels, at least 24 × 24.
+    pub rect: Rect,
+    pub shape: MarkShape,
+    pub party: Option<usize>,
+    pub tactic: Option<usize>,
+    /// Set on every mark that stands for one fact, so the reader can open its card.
+    pub fact: Option<usize>,
+    pub status: Option<Status>,
+    /// What a screen reader announces, in the view's language.
+    pub label: String,
+}
+
+/// The data table equivalent to a view, for the hidden table and "Show as table".
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One view, laid out: what [`chart::draw`](crate::chart::draw) draws, what hit
+/// testing and keyboard navigation walk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub view: View,
+    pub lang: Lang,
+    /// CSS pixels; the width asked for, clamped.
+    pub width: f64,
+    /// CSS pixels; what the view needs.
+    pub height: f64,
+    pub right_to_left: bool,
+    /// In reading order: keyboard navigation follows it.
+    pub marks: Vec<Mark>,
+    pub texts: Vec<SceneText>,
+    pub shapes: Vec<SceneShape>,
+    /// For the canvas's aria-label, in the view's language.
+    pub summary: String,
+    pub table: Table,
+}

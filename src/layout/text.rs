@@ -1,0 +1,256 @@
+//! Measuring, wrapping and shortening text, so that no label overlaps another or is cut silently.
+
+/// How wide a text is drawn. The browser measures with its canvas; native tests
+/// and SVG snapshots use [`EstimatedTextMeasure`].
+pub trait TextMeasure {
+    fn text_width(&self, text: &str, font_size_px: f64) -> f64;
+}
+
+/// A deterministic estimate from per-character width factors of a typical sans-serif,
+/// rounded up a little so that real fonts rarely come out wider than the layout planned.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct EstimatedTextMeasure;
+
+impl EstimatedTextMeasure {
+    /// Width of one character as a fraction of the font size.
+    fn factor(character: char) -> f64 {
+        match character {
+            ' ' | '\u{a0}' | '\u{202f}' => 0.28,
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | '’' | 'ı' => 0.28,
+            'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '/' => 0.38,
+            'm' | 'w' => 0.86,
+            'M' | 'W' => 0.92,
+            '—' | '…' => 1.0,
+            '0'..='9' => 0.58,
+            'a'..='z' => 0.55,
+            'A'..='Z' => 0.68,
+            // Combining marks (Arabic harakat, accents) take no width of their own.
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0300}'..='\u{036F}' => 0.0,
+            // Joined Arabic letters are narrower than Latin ones in the usual UI fonts.
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => 0.5,
+            character if character.is_alphabetic() => 0.6,
+            _ => 0.62,
+        }
+    }
+}
+
+impl TextMeasure for EstimatedTextMeasure {
+    fn text_width(&self, text: &str, font_size_px: f64) -> f64 {
+        if !font_size_px.is_finite() || font_size_px <= 0.0 {
+            return 0.0;
+        }
+        text.chars().map(EstimatedTextMeasure::factor).sum::<f64>() * font_size_px
+    }
+}
+
+/// The font size and weight a text is drawn with; bold is measured wider than regular.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct TextStyle {
+    pub font_size: f64,
+    pub bold: bool,
+}
+
+/// Bold glyphs are wider; measuring bold text as regular text at this scale keeps it inside its box.
+const BOLD_WIDTH_SCALE: f64 = 1.07;
+
+pub fn measure(measure: &dyn TextMeasure, text: &str, style: TextStyle) -> f64 {
+    let width = measure.text_width(text, style.font_size);
+    let width = if style.bold { width * BOLD_WIDTH_SCALE } else { width };
+    if width.is_finite() { width.max(0.0) } else { 0.0 }
+}
+
+/// Lines of a wrapped text, and whether some of it had to be cut (ending with "…").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wrapped {
+    pub lines: Vec<String>,
+    pub shortened: bool,
+}
+
+const ELLIPSIS: char = '…';
+
+/// Wraps at spaces into at most `max_lines` lines no wider than `max_width`.
+///
+/// A word wider than a line is broken between characters rather than overflowing;
+/// whatever does not fit in `max_lines` is dropped and the last line ends with "…".
+/// Always returns at least one line, and every line holds at least one character,
+/// so the caller can always draw something and the loop always ends.
+pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_width: f64, max_lines: usize) -> Wrapped {
+    let max_lines = max_lines.max(1);
+    let max_width = if max_width.is_finite() { max_width.max(0.0) } else { 0.0 };
+    let fits = |candidate: &str| measure(measure_text, candidate, style) <= max_width;
+
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (token, joined_to_previous) in tokens(text) {
+        let glue = if current.is_empty() || joined_to_previous { "" } else { " " };
+        let candidate = format!("{current}{glue}{token}");
+        if fits(&candidate) {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if fits(token) {
+            current = token.to_owned();
+        } else {
+            // Break the long piece between characters, keeping the last part open.
+            let mut piece = String::new();
+            for character in token.chars() {
+                let mut longer = piece.clone();
+                longer.push(character);
+                if !piece.is_empty() && !fits(&longer) {
+                    lines.push(std::mem::take(&mut piece));
+                    piece.push(character);
+                } else {
+                    piece = longer;
+                }
+            }
+            current = piece;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+
+    if lines.len() <= max_lines {
+        return Wrapped { lines, shortened: false };
+    }
+    let rest = lines.split_off(max_lines - 1);
+    let last = rest.join(" ");
+    lines.push(shorten_to_width(measure_text, &last, style, max_width, true));
+    Wrapped { lines, shortened: true }
+}
+
+/// Words, each split after its hyphens ("Figures-and-achievements" gives
+/// "Figures-", "and-", "achievements"), so a line can break where a reader expects;
+/// the flag says the piece continues the previous one without a space.
+fn tokens(text: &str) -> Vec<(&str, bool)> {
+    let mut tokens = Vec::new();
+    for word in text.split_whitespace() {
+        let mut rest = word;
+        let mut joined = false;
+        while let Some(hyphen) = rest.find('-').filter(|&position| position > 0 && position + 1 < rest.len()) {
+            let (piece, after) = rest.split_at(hyphen + 1);
+            tokens.push((piece, joined));
+            joined = true;
+            rest = after;
+        }
+        tokens.push((rest, joined));
+    }
+    tokens
+}
+
+/// The text itself when it fits; otherwise as many leading characters as fit, then "…".
+/// With `force_ellipsis` the "…" is added even when the text fits, because the caller
+/// has already dropped a following part.
+pub fn shorten_to_width(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_width: f64, force_ellipsis: bool) -> String {
+    if !force_ellipsis && measure(measure_text, text, style) <= max_width {
+        return text.to_owned();
+    }
+    let characters: Vec<char> = text.trim_end().chars().collect();
+    for keep in (0..=characters.len()).rev() {
+        let mut candidate: String = characters[..keep].iter().collect::<String>().trim_end().to_owned();
+        candidate.push(ELLIPSIS);
+        if measure(measure_text, &candidate, style) <= max_width || keep == 0 {
+            return candidate;
+        }
+    }
+    ELLIPSIS.to_string()
+}
+
+/// The widest single word: below this width a text can only be broken mid-word.
+pub fn widest_word(measure_text: &dyn TextMeasure, text: &str, style: TextStyle) -> f64 {
+    text.split_whitespace().map(|word| measure(measure_text, word, style)).fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGULAR: TextStyle = TextStyle { font_size: 12.0, bold: false };
+
+    fn widths(wrapped: &Wrapped) -> Vec<f64> {
+        wrapped.lines.iter().map(|line| measure(&EstimatedTextMeasure, line, REGULAR)).collect()
+    }
+
+    #[test]
+    fn the_estimate_is_narrower_for_arabic_letters_and_wider_for_capitals() {
+        let measure = EstimatedTextMeasure;
+        assert!(measure.text_width("WWW", 12.0) > measure.text_width("www", 12.0));
+        assert!(measure.text_width("AAA", 12.0) > measure.text_width("aaa", 12.0));
+        assert!(measure.text_width("ببب", 12.0) < measure.text_width("bbb", 12.0));
+        assert_eq!(measure.text_width("abc", 0.0), 0.0);
+        assert_eq!(measure.text_width("abc", f64::NAN), 0.0);
+        assert_eq!(measure.text_width("abc", 24.0), 2.0 * measure.text_width("abc", 12.0));
+    }
+
+    #[test]
+    fn a_text_that_fits_stays_on_one_line() {
+        let wrapped = wrap(&EstimatedTextMeasure, "Party web TV", REGULAR, 500.0, 2);
+        assert_eq!(wrapped.lines, vec!["Party web TV"]);
+        assert!(!wrapped.shortened);
+    }
+
+    #[test]
+    fn long_texts_wrap_at_spaces_within_the_width() {
+        let text = "Candidates answering citizens' questions on Facebook Live";
+        let wrapped = wrap(&EstimatedTextMeasure, text, REGULAR, 120.0, 10);
+        assert!(wrapped.lines.len() > 1);
+        assert!(!wrapped.shortened);
+        assert_eq!(wrapped.lines.join(" "), text);
+        assert!(widths(&wrapped).iter().all(|width| *width <= 120.0), "{:?}", wrapped);
+    }
+
+    #[test]
+    fn what_does_not_fit_the_lines_ends_with_an_ellipsis() {
+        let text = "إجابة المرشحين عن أسئلة المواطنين عبر البث المباشر لفيسبوك";
+        let wrapped = wrap(&EstimatedTextMeasure, text, REGULAR, 80.0, 2);
+        assert_eq!(wrapped.lines.len(), 2);
+        assert!(wrapped.shortened);
+        assert!(wrapped.lines[1].ends_with('…'), "{:?}", wrapped);
+        assert!(widths(&wrapped).iter().all(|width| *width <= 80.0), "{:?}", wrapped);
+    }
+
+    #[test]
+    fn hyphenated_words_break_after_a_hyphen() {
+        let wrapped = wrap(&EstimatedTextMeasure, "Figures-and-achievements campaign", REGULAR, 110.0, 3);
+        assert_eq!(wrapped.lines[0], "Figures-and-");
+        assert_eq!(wrapped.lines.concat().replace("campaign", " campaign"), "Figures-and-achievements campaign");
+        let one_line = wrap(&EstimatedTextMeasure, "Campaign-slogan hashtag", REGULAR, 500.0, 1);
+        assert_eq!(one_line.lines, vec!["Campaign-slogan hashtag"]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_broken_between_characters() {
+        let wrapped = wrap(&EstimatedTextMeasure, "Authenticity", REGULAR, 30.0, 10);
+        assert!(wrapped.lines.len() > 1);
+        assert_eq!(wrapped.lines.concat(), "Authenticity");
+    }
+
+    #[test]
+    fn degenerate_widths_and_texts_still_give_a_line() {
+        for width in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            let wrapped = wrap(&EstimatedTextMeasure, "some words here", REGULAR, width, 2);
+            assert!(!wrapped.lines.is_empty() && wrapped.lines.len() <= 2, "{width}: {wrapped:?}");
+        }
+        assert_eq!(wrap(&EstimatedTextMeasure, "", REGULAR, 100.0, 2).lines, vec![String::new()]);
+        assert_eq!(wrap(&EstimatedTextMeasure, "x", REGULAR, 100.0, 0).lines, vec!["x"]);
+    }
+
+    #[test]
+    fn shortening_keeps_the_start_and_adds_an_ellipsis() {
+        let short = shorten_to_width(&EstimatedTextMeasure, "Istiqlal Party", REGULAR, 40.0, false);
+        assert!(short.starts_with("Ist") && short.ends_with('…'), "{short}");
+        assert!(measure(&EstimatedTextMeasure, &short, REGULAR) <= 40.0);
+        assert_eq!(shorten_to_width(&EstimatedTextMeasure, "PAM", REGULAR, 40.0, false), "PAM");
+        assert_eq!(shorten_to_width(&EstimatedTextMeasure, "PAM", REGULAR, 40.0, true), "PAM…");
+    }
+
+    #[test]
+    fn bold_is_measured_wider() {
+        let bold = TextStyle { bold: true, ..REGULAR };
+        assert!(measure(&EstimatedTextMeasure, "PJD", bold) > measure(&EstimatedTextMeasure, "PJD", REGULAR));
+        assert!(widest_word(&EstimatedTextMeasure, "a bbbbb cc", REGULAR) > measure(&EstimatedTextMeasure, "cc", REGULAR));
+    }
+}
