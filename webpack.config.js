@@ -18,8 +18,7 @@ class PagesPlugin {
           compilation.fileDependencies.add(path.join(root, 'data/source/article.ar.txt'));
           compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article)));
           compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage()));
-          // element.css is also emitted on its own for browsers without constructable stylesheets.
-          for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['element.css', 'campaign-explainer.css']]) {
+          for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['favicon.svg', 'favicon.svg']]) {
             const source = path.join(root, 'www', file);
             compilation.fileDependencies.add(source);
             compilation.emitAsset(name, new webpack.sources.RawSource(readFileSync(source)));

@@ -57,6 +57,7 @@ export function demoPage(article) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>الأحزاب المغربية ومواقع التواصل الاجتماعي — انتخابات 2016</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="demo.css">
 <script type="module" src="campaign-explainer.js"></script>
 <script type="module" src="demo.js"></script>
@@ -81,6 +82,7 @@ export function embedPage() {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>campaign-explainer</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="embed.css">
 <script type="module" src="campaign-explainer.js"></script>
 <script type="module" src="embed.js"></script>

@@ -25,10 +25,9 @@ function adoptStyles(shadow) {
     }
     shadow.adoptedStyleSheets = [sharedSheet];
   } else {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = new URL('./campaign-explainer.css', import.meta.url).href;
-    shadow.append(link);
+    // Engines older than constructable stylesheets (Safari < 16.4): a style element, which only a
+    // strict style-src would block there.
+    shadow.append(element('style', { text: stylesheetText }));
   }
 }
 
@@ -104,6 +103,7 @@ export class CampaignExplainer extends HTMLElement {
       const shown = tableToggle.getAttribute('aria-pressed') !== 'true';
       tableToggle.setAttribute('aria-pressed', String(shown));
       table.classList.toggle('visually-hidden', !shown);
+      tableToggle.textContent = shown ? this.strings.HideTable : this.strings.ShowAsTable;
     });
     closeButton.addEventListener('click', () => this.closeCard(true));
     readButton.addEventListener('click', () => this.readInArticle());
@@ -242,7 +242,7 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   showDatasetError(message) {
-    this.parts.alert.textContent = `${this.strings.dataset_error ?? 'This dataset could not be used:'} ${message}`;
+    this.parts.alert.textContent = `${this.strings.DatasetErrorPrefix ?? 'This dataset could not be used:'} ${message}`;
     this.parts.alert.hidden = false;
     this.parts.stage.hidden = true;
     this.reportError(message);
@@ -295,23 +295,23 @@ export class CampaignExplainer extends HTMLElement {
     parts.wrapper.dir = state.lang === 'ar' ? 'rtl' : 'ltr';
     for (const button of parts.viewTabs.children) {
       button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
-      button.textContent = strings[`view_${button.dataset.view}`] ?? button.dataset.view;
+      button.textContent = strings[`View${button.dataset.view[0].toUpperCase()}${button.dataset.view.slice(1)}`] ?? button.dataset.view;
     }
-    parts.viewTabs.setAttribute('aria-label', strings.views ?? 'Views');
+    parts.viewTabs.setAttribute('aria-label', strings.ChoiceView ?? 'View');
     const parties = JSON.parse(this.explainer.parties_json());
     for (const [select, chosen] of [[parts.partySelect, state.party], [parts.versusSelect, state.versus]]) {
       select.replaceChildren(...parties.map((party) => element('option', { value: party.id, text: party.name })));
       select.value = chosen ?? '';
     }
-    parts.partyLabel.firstChild.textContent = strings.party ?? 'Party';
-    parts.versusLabel.firstChild.textContent = strings.versus ?? 'Versus';
-    parts.langLabel.firstChild.textContent = strings.language ?? 'Language';
+    parts.partyLabel.firstChild.textContent = strings.ChoiceParty ?? 'Party';
+    parts.versusLabel.firstChild.textContent = strings.ChoiceVersus ?? 'Compared with';
+    parts.langLabel.firstChild.textContent = strings.ChoiceLanguage ?? 'Language';
     parts.langSelect.value = state.lang;
     parts.partyLabel.hidden = !['party', 'compare'].includes(state.view);
     parts.versusLabel.hidden = state.view !== 'compare';
-    parts.tableToggle.textContent = strings.show_table ?? 'Show as table';
-    parts.closeButton.textContent = strings.close ?? 'Close';
-    parts.readButton.textContent = strings.read_in_article ?? 'Read in the article';
+    parts.tableToggle.textContent = parts.tableToggle.getAttribute('aria-pressed') === 'true' ? strings.HideTable : strings.ShowAsTable;
+    parts.closeButton.textContent = strings.Close ?? 'Close';
+    parts.readButton.textContent = strings.ReadInArticle ?? 'Read in the article';
     parts.canvas.setAttribute('aria-label', this.explainer.summary());
     this.renderTable();
   }

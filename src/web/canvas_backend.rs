@@ -56,10 +56,6 @@ impl CanvasBackend {
         Ok(CanvasBackend { context, css_width, css_height })
     }
 
-    pub fn context(&self) -> &CanvasRenderingContext2d {
-        &self.context
-    }
-
     fn set_stroke<S: BackendStyle>(&self, style: &S) {
         self.context.set_stroke_style_str(&css_color(style.color()));
         self.context.set_line_width(f64::from(style.stroke_width().max(1)));

@@ -9,6 +9,7 @@ mod canvas_backend;
 
 use crate::chart;
 use crate::data::{Dataset, Lang, Status, Timing};
+use crate::i18n::{self, UiText};
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::CanvasBackend;
@@ -275,6 +276,15 @@ impl Explainer {
             .map(|party| json!({ "id": party.id, "label": party.label(lang), "name": party.name.get(lang) }))
             .collect();
         json!(parties).to_string()
+    }
+
+    /// Every UI string in the current language, keyed by `UiText` name, for the controls around the canvas.
+    pub fn ui_json(&self) -> String {
+        let strings: serde_json::Map<String, Value> = UiText::ALL
+            .iter()
+            .map(|&key| (key.key().to_owned(), Value::from(i18n::ui(self.state.lang, key))))
+            .collect();
+        Value::Object(strings).to_string()
     }
 
     /// The current view as a standalone SVG document, drawn by the same code as the canvas.
