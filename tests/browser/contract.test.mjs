@@ -190,13 +190,31 @@ test('on a foreign LTR page with a strict CSP, from a sub-path: instances are in
 test('hostile but valid text is shown as text and never runs', async () => {
   const { page, context, problems } = await openPage(browser, `${origin}/fixtures/host.html`, { origin });
   await waitForRender(page, 'first');
-  await page.evaluate(() => document.getElementById('first').setAttribute('src', '/fixtures/hostile-dataset.json'));
+  await page.evaluate(() => {
+    const widget = document.getElementById('first');
+    widget.setAttribute('view', 'matrix');
+    widget.setAttribute('src', '/fixtures/hostile-dataset.json');
+  });
   await page.waitForFunction(() => window.widgetEvents.filter((event) => event.id === 'first' && event.type === 'explainer:render').at(-1).detail.party === 'alpha');
+  // Hover every mark and open every card, so the hostile text reaches the tooltip and the card too.
+  await page.evaluate(() => {
+    const widget = document.getElementById('first');
+    const canvas = widget.shadowRoot.querySelector('canvas');
+    const bounds = canvas.getBoundingClientRect();
+    for (let y = 0; y < bounds.height; y += 10) {
+      for (let x = 0; x < bounds.width; x += 10) {
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: bounds.left + x, clientY: bounds.top + y, bubbles: true }));
+      }
+    }
+    widget.selectFact('facts-0');
+  });
   await page.evaluate(() => document.getElementById('first').shadowRoot.querySelector('.table-toggle').click());
-  const state = await page.evaluate(() => ({ pwned: window.pwned ?? null, injected: document.getElementById('first').shadowRoot.querySelectorAll('img, script, iframe, svg, b').length, table: document.getElementById('first').shadowRoot.querySelector('.table').textContent }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const state = await page.evaluate(() => ({ pwned: window.pwned ?? null, injected: document.getElementById('first').shadowRoot.querySelectorAll('img, script, iframe, svg, b').length, table: document.getElementById('first').shadowRoot.querySelector('.table').textContent, card: document.getElementById('first').shadowRoot.querySelector('.card').textContent }));
+  assert.ok(state.card.includes('<script>window.pwned=6</script>'), `the card shows the quote as text: ${state.card}`);
   assert.equal(state.pwned, null);
   assert.equal(state.injected, 0);
-  assert.ok(state.table.includes('<script>') || state.table.includes('<img') || state.table.includes('<b'), 'markup shows as text');
+  assert.ok(state.table.includes('<script>') || state.table.includes('<img') || state.table.includes('<b'), `markup shows as text: ${state.table}`);
   await context.close();
   assert.deepEqual(problems.filter((problem) => !problem.includes('bad-dataset.json')), []);
 });
