@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod compare;
 pub mod data;
+pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod theme;
