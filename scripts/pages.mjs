@@ -35,6 +35,35 @@ export function factsBySentence(article, facts) {
   return parts.map((sentence, position) => ({ ...sentence, facts: tagged[position] }));
 }
 
+const STATIC_DIRECTORY = new URL('../target/static/', import.meta.url);
+
+/** The build's static renderings (scripts/build.sh runs render_static before webpack). */
+export function staticManifest() {
+  return JSON.parse(readFileSync(new URL('static.json', STATIC_DIRECTORY), 'utf8'));
+}
+
+export function staticFile(name) {
+  return readFileSync(new URL(name, STATIC_DIRECTORY));
+}
+
+function tableHtml(table) {
+  const head = table.header.map((cell) => `<th scope="col">${escape(cell)}</th>`).join('');
+  const rows = table.rows.map((row) => `<tr>${row.map((cell, column) => (column === 0 ? `<th scope="row">${escape(cell)}</th>` : `<td>${escape(cell)}</td>`)).join('')}</tr>`).join('\n');
+  return `<table><caption>${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+/**
+ * What stands in the element before the wasm draws, instead of it when the wasm cannot load, and,
+ * in <noscript>, with the data table for readers without JavaScript. Sized like the chart so the
+ * article does not jump when the canvas replaces it.
+ */
+export function fallbackHtml(view = 'matrix', lang = 'ar') {
+  const rendering = staticManifest().find((entry) => entry.view === view && entry.lang === lang);
+  if (!rendering) return '';
+  return `<img class="explainer-fallback" src="static/${rendering.file}" alt="${escape(rendering.summary)}" width="${Math.round(rendering.width)}" height="${Math.round(rendering.height)}">
+<noscript>${tableHtml(rendering.table)}</noscript>`;
+}
+
 function articleHtml(article) {
   const dataset = JSON.parse(readFileSync(new URL('../data/campaign-2016.json', import.meta.url), 'utf8'));
   const tagged = factsBySentence(article, dataset.facts);
@@ -46,7 +75,7 @@ function articleHtml(article) {
     const facts = sentence.facts.length ? ` data-facts="${escape(sentence.facts.join(' '))}" tabindex="0" role="button"` : '';
     return `<span class="sentence" id="sentence-${position}"${facts}>${escape(sentence.text)}</span>`;
   }).join(' ')}</p>`);
-  html.splice(2, 0, '<figure class="widget"><campaign-explainer id="explainer"></campaign-explainer></figure>');
+  html.splice(2, 0, `<figure class="widget"><campaign-explainer id="explainer">${fallbackHtml()}</campaign-explainer></figure>`);
   return html.join('\n');
 }
 
@@ -88,7 +117,7 @@ export function embedPage() {
 <script type="module" src="embed.js"></script>
 </head>
 <body>
-<campaign-explainer id="explainer"></campaign-explainer>
+<campaign-explainer id="explainer">${fallbackHtml()}</campaign-explainer>
 </body>
 </html>
 `;

@@ -86,10 +86,14 @@ export class CampaignExplainer extends HTMLElement {
     const closeButton = element('button', { type: 'button', class: 'card-close' });
     const card = element('div', { class: 'card', role: 'region', hidden: '', 'aria-live': 'off' }, [cardTitle, cardText, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
     const stage = element('div', { class: 'stage' }, [canvas, tooltip]);
+    const downloads = element('div', { class: 'downloads', role: 'group' }, ['png', 'svg', 'csv', 'json'].map((format) => element('button', { type: 'button', 'data-format': format })));
     const alert = element('div', { class: 'alert', role: 'alert', hidden: '' });
+    // The page's own content of the element (e.g. the build's static SVG) shows until the first draw,
+    // and stays, under the alert, if the wasm cannot load.
+    const fallback = element('div', { class: 'fallback' }, [element('slot')]);
     const live = element('div', { class: 'visually-hidden', id: 'live', 'aria-live': 'polite' });
     const table = element('div', { class: 'table visually-hidden' });
-    const wrapper = element('div', { class: 'explainer', part: 'explainer' }, [controls, alert, stage, card, table, live]);
+    const wrapper = element('div', { class: 'explainer', part: 'explainer' }, [controls, alert, fallback, stage, card, downloads, table, live]);
     shadow.append(wrapper);
 
     viewTabs.addEventListener('click', (event) => {
@@ -106,6 +110,10 @@ export class CampaignExplainer extends HTMLElement {
       tableToggle.textContent = shown ? this.strings.HideTable : this.strings.ShowAsTable;
     });
     closeButton.addEventListener('click', () => this.closeCard(true));
+    downloads.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-format]');
+      if (button) this.download(button.dataset.format);
+    });
     readButton.addEventListener('click', () => this.readInArticle());
     canvas.addEventListener('pointermove', (event) => this.onPointerMove(event));
     canvas.addEventListener('pointerleave', () => this.hideTooltip());
@@ -119,7 +127,7 @@ export class CampaignExplainer extends HTMLElement {
         this.closeCard(true);
       }
     });
-    return { wrapper, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
+    return { wrapper, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
   }
 
   connectedCallback() {
@@ -261,8 +269,18 @@ export class CampaignExplainer extends HTMLElement {
   fail(error, fatal) {
     const message = error?.message ?? String(error);
     if (fatal) {
-      this.parts.alert.textContent = message;
+      // Without the wasm there are no Rust strings, so this one message lives here in three languages.
+      const lang = this.getAttribute('lang') ?? pageLang(this);
+      const intro = {
+        ar: 'تعذّر تحميل الرسم التفاعلي؛ هذه نسخة ثابتة منه.',
+        fr: 'Le graphique interactif n’a pas pu être chargé\u00a0; en voici une version fixe.',
+        en: 'The interactive chart could not be loaded; here is a static version.',
+      }[LANGS.includes(lang) ? lang : 'ar'];
+      this.parts.alert.textContent = `${intro} (${message})`;
       this.parts.alert.hidden = false;
+      this.parts.fallback.hidden = false;
+      this.parts.controls.hidden = true;
+      this.parts.downloads.hidden = true;
     }
     this.reportError(message);
   }
@@ -278,6 +296,7 @@ export class CampaignExplainer extends HTMLElement {
       const canvas = this.parts.canvas;
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
+      this.parts.fallback.hidden = true;
       this.updateChrome();
       const state = JSON.parse(this.explainer.state_json());
       this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
@@ -313,6 +332,11 @@ export class CampaignExplainer extends HTMLElement {
     parts.closeButton.textContent = strings.Close ?? 'Close';
     parts.readButton.textContent = strings.ReadInArticle ?? 'Read in the article';
     parts.canvas.setAttribute('aria-label', this.explainer.summary());
+    parts.downloads.setAttribute('aria-label', strings.DownloadPng?.split(' ')[0] ?? 'Download');
+    for (const button of parts.downloads.children) {
+      const key = `Download${button.dataset.format[0].toUpperCase()}${button.dataset.format.slice(1)}`;
+      button.textContent = strings[key] ?? button.dataset.format.toUpperCase();
+    }
     this.renderTable();
   }
 
@@ -446,6 +470,24 @@ export class CampaignExplainer extends HTMLElement {
       composed: true,
       detail: { fact: this.currentFact, quote: this.currentFact.quote },
     }));
+  }
+
+  /** Saves the chart (PNG, or SVG drawn by the same Rust code) or the data (CSV, JSON) as a file. */
+  async download(format) {
+    if (!this.explainer) return;
+    const state = JSON.parse(this.explainer.state_json());
+    const name = `campaign-2016-${state.view}-${state.lang}.${format}`;
+    let blob;
+    if (format === 'png') blob = await new Promise((resolve) => this.parts.canvas.toBlob(resolve, 'image/png'));
+    else if (format === 'svg') blob = new Blob([this.explainer.export_svg()], { type: 'image/svg+xml' });
+    else if (format === 'csv') blob = new Blob([this.explainer.export_csv()], { type: 'text/csv;charset=utf-8' });
+    else blob = new Blob([this.explainer.export_json()], { type: 'application/json' });
+    if (!blob) return;
+    const link = element('a', { href: URL.createObjectURL(blob), download: name });
+    this.shadowRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
   /** The current chart as an SVG document, drawn by the same Rust code as the canvas. */

@@ -9,6 +9,7 @@ mod canvas_backend;
 
 use crate::chart;
 use crate::data::{Dataset, Lang, Status, Timing};
+use crate::export;
 use crate::i18n::{self, UiText};
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
@@ -285,6 +286,16 @@ impl Explainer {
             .map(|&key| (key.key().to_owned(), Value::from(i18n::ui(self.state.lang, key))))
             .collect();
         Value::Object(strings).to_string()
+    }
+
+    /// Every fact as CSV (UTF-8 with a byte order mark), in the current language.
+    pub fn export_csv(&self) -> String {
+        export::facts_csv(&self.dataset, self.state.lang)
+    }
+
+    /// The whole dataset as JSON, quotes included.
+    pub fn export_json(&self) -> String {
+        export::dataset_json(&self.dataset)
     }
 
     /// The current view as a standalone SVG document, drawn by the same code as the canvas.
