@@ -1,0 +1,104 @@
+// What a reader does beyond the contract's basics: downloads, the static fallback without JavaScript,
+// touch-sized controls, and an automated WCAG 2.1 A/AA audit with axe-core in the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openPage, waitForRender } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server, origin, browser;
+before(async () => {
+  ({ server, origin } = await startServer());
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const clickDownload = async (page, format) => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate((wanted) => document.getElementById('explainer').shadowRoot.querySelector(`.downloads [data-format="${wanted}"]`).click(), format),
+  ]);
+  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+};
+
+test('the reader can download the chart as PNG and SVG and the data as CSV and JSON', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#view=compare&lang=fr`, { origin });
+  await waitForRender(page);
+  const png = await clickDownload(page, 'png');
+  assert.equal(png.name, 'campaign-2016-compare-fr.png');
+  assert.deepEqual([...png.body.subarray(1, 4)], [...Buffer.from('PNG')]);
+  const svg = await clickDownload(page, 'svg');
+  assert.match(svg.body.toString('utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
+  const csv = await clickDownload(page, 'csv');
+  const text = csv.body.toString('utf8');
+  assert.equal(text.charCodeAt(0), 0xfeff, 'CSV starts with a byte order mark');
+  assert.match(text, /party_id,party,camp,tactic_id/);
+  assert.match(text, /بيجيدي تيفي/, 'Arabic quotes survive');
+  const json = JSON.parse((await clickDownload(page, 'json')).body.toString('utf8'));
+  assert.equal(json.parties.length, 5);
+  assert.ok(json.facts.every((fact) => fact.quote.length > 0));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without JavaScript the demo shows the static SVG of the matrix and its data table', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  const fallback = await page.evaluate(async () => {
+    const image = document.querySelector('campaign-explainer img.explainer-fallback');
+    await image.decode();
+    return { width: image.naturalWidth, alt: image.alt, src: image.getAttribute('src') };
+  }).catch(() => null);
+  // With JavaScript off, evaluate still runs (it is the test's, not the page's).
+  assert.ok(fallback, 'the fallback image is in the element');
+  assert.ok(fallback.width > 300, `the SVG loads, ${fallback.width}px wide`);
+  assert.ok(fallback.alt.length > 20, 'it carries the view summary as alt text');
+  // With scripting off, <noscript> content is parsed as elements: a real table for screen readers.
+  const rows = await page.evaluate(() => document.querySelectorAll('campaign-explainer noscript table tbody tr').length);
+  assert.ok(rows >= 10, `the data table has a row per tactic, got ${rows}`);
+  await context.close();
+  for (const view of ['matrix', 'party', 'compare', 'camps', 'timeline']) {
+    const response = await fetch(`${origin}/static/${view}-ar.svg`);
+    assert.equal(response.status, 200, `dist/static/${view}-ar.svg`);
+    assert.match(await response.text(), /<svg/);
+  }
+});
+
+test('every control is a real button or select, at least 44 CSS px, and the chart is one Tab stop', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 });
+  await waitForRender(page);
+  const controls = await page.evaluate(() => [...document.getElementById('explainer').shadowRoot.querySelectorAll('button, select')]
+    .filter((control) => control.offsetParent !== null)
+    .map((control) => ({ tag: control.tagName, text: control.textContent.trim().slice(0, 20), width: control.getBoundingClientRect().width, height: control.getBoundingClientRect().height })));
+  assert.ok(controls.length >= 8, `controls found: ${controls.length}`);
+  for (const control of controls) assert.ok(control.width >= 44 && control.height >= 44, `${control.tag} "${control.text}" is ${control.width}x${control.height}`);
+  const tabStops = await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelectorAll('canvas[tabindex="0"]').length);
+  assert.equal(tabStops, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [lang, scheme] of [['ar', 'light'], ['fr', 'dark'], ['en', 'light']]) {
+  test(`axe-core finds no serious or critical WCAG 2.1 A/AA violation (${lang}, ${scheme})`, async () => {
+    const { page, context, problems } = await openPage(browser, `${origin}/#lang=${lang}&view=compare`, { origin, colorScheme: scheme });
+    await waitForRender(page);
+    // Opening a card and showing the table puts everything the reader can reach in the audit.
+    await page.evaluate(() => {
+      const root = document.getElementById('explainer').shadowRoot;
+      root.querySelector('.table-toggle').click();
+      root.querySelector('canvas').focus();
+      root.querySelector('canvas').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const results = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    const serious = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+    assert.deepEqual(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
