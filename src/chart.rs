@@ -79,8 +79,12 @@ fn with_title_and_language(document: String, scene: &Scene) -> String {
     )
 }
 
+const RIGHT_TO_LEFT_EMBEDDING: char = '\u{202B}';
+const POP_DIRECTIONAL_FORMATTING: char = '\u{202C}';
+
 struct Painter<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
+    right_to_left: bool,
     theme: &'a Theme,
     scale: f64,
     font_factor: f64,
@@ -178,7 +182,15 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let style = TextStyle::from(FontDesc::new(FontFamily::Name(FONT_STACK), size, weight))
             .color(&color)
             .pos(Pos::new(horizontal, VPos::Center));
-        self.area.draw(&Text::new(text.text.as_str(), self.point((text.x, text.y)), style))
+        if self.right_to_left {
+            // An Arabic line is embedded right to left explicitly: SVG text and a
+            // canvas in a left-to-right page would otherwise order "(67%)" or a
+            // trailing "…" as if the line read from the left.
+            let embedded = format!("{RIGHT_TO_LEFT_EMBEDDING}{}{POP_DIRECTIONAL_FORMATTING}", text.text);
+            self.area.draw(&Text::new(embedded, self.point((text.x, text.y)), style))
+        } else {
+            self.area.draw(&Text::new(text.text.as_str(), self.point((text.x, text.y)), style))
+        }
     }
 }
 
@@ -192,7 +204,7 @@ fn draw_with_font_factor<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let (pixel_width, _) = area.dim_in_pixel();
     let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
-    let painter = Painter { area, theme, scale, font_factor };
+    let painter = Painter { area, right_to_left: scene.right_to_left, theme, scale, font_factor };
     area.fill(&theme.background)?;
     for shape in &scene.shapes {
         painter.shape(shape)?;

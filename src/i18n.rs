@@ -90,8 +90,8 @@ ui_texts! {
     ],
     CampHasNoParty => ["لا حزب في هذا المعسكر", "Aucun parti dans ce camp", "No party in this camp"],
 
-    BeforeStart => ["قبل الانطلاقة الرسمية (24 شتنبر)", "Avant le début officiel (24 sept.)", "Before the official start (24 Sept)"],
-    DuringCampaign => ["خلال الحملة (24 شتنبر – 7 أكتوبر)", "Pendant la campagne (24 sept. – 7 oct.)", "During the campaign (24 Sept – 7 Oct)"],
+    BeforeStart => ["قبل الانطلاقة الرسمية (24\u{a0}شتنبر)", "Avant le début officiel (24\u{a0}sept.)", "Before the official start (24\u{a0}Sept)"],
+    DuringCampaign => ["خلال الحملة (24\u{a0}شتنبر – 7\u{a0}أكتوبر)", "Pendant la campagne (24\u{a0}sept. – 7\u{a0}oct.)", "During the campaign (24\u{a0}Sept – 7\u{a0}Oct)"],
     DateNotStated => ["تاريخ غير مذكور", "Date non précisée", "Date not stated"],
     TimelineNote => [
         "تظهر هنا الأساليب المستعملة فقط، في الفترة التي يذكرها المصدر.",
@@ -240,10 +240,12 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// Joins names into one phrase: "PJD, PAM and PPS", "PJD, PAM et PPS", "PJD، PAM وPPS".
+/// Joins names into one phrase: "PJD, PAM and PPS", "PJD, PAM et PPS"; Arabic separates
+/// every name with "، " and no "و", because party names such as "العدالة والتنمية"
+/// already contain "و" and a conjunction would run two names together.
 pub fn join_list(lang: Lang, items: &[&str]) -> String {
     let (separator, last_separator) = match lang {
-        Lang::Ar => ("، ", " و"),
+        Lang::Ar => ("، ", "، "),
         Lang::Fr => (", ", " et "),
         Lang::En => (", ", " and "),
     };
@@ -369,7 +371,14 @@ mod tests {
     fn arabic_strings_are_arabic_and_french_ones_are_not_english() {
         let arabic_letter = |text: &str| text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         for key in UiText::ALL {
-            assert!(arabic_letter(ui(Lang::Ar, *key)), "{:?} has no Arabic", key);
+            let mut words = ui(Lang::Ar, *key).to_owned();
+            for name in placeholders(ui(Lang::Ar, *key)) {
+                words = words.replace(&format!("{{{name}}}"), "");
+            }
+            // A template of placeholders and punctuation alone has nothing to translate.
+            if words.chars().any(char::is_alphabetic) {
+                assert!(arabic_letter(&words), "{:?} has no Arabic", key);
+            }
         }
         assert_ne!(ui(Lang::Fr, UiText::ShowAsTable), ui(Lang::En, UiText::ShowAsTable));
         assert_eq!(ui(Lang::En, UiText::DatasetErrorPrefix), "This dataset could not be used:");
@@ -392,7 +401,7 @@ mod tests {
     fn lists_join_with_each_language_conjunction() {
         assert_eq!(join_list(Lang::En, &["PJD", "PAM", "PPS"]), "PJD, PAM and PPS");
         assert_eq!(join_list(Lang::Fr, &["PJD", "PAM"]), "PJD et PAM");
-        assert_eq!(join_list(Lang::Ar, &["أ", "ب", "ج"]), "أ، ب وج");
+        assert_eq!(join_list(Lang::Ar, &["العدالة والتنمية", "التقدم والاشتراكية"]), "العدالة والتنمية، التقدم والاشتراكية");
         assert_eq!(join_list(Lang::En, &["PJD"]), "PJD");
         assert_eq!(join_list(Lang::En, &[]), "none");
     }

@@ -218,6 +218,17 @@ mod tests {
     }
 
     #[test]
+    fn status_colours_used_as_text_read_at_least_4_5_to_1() {
+        // The compare view writes its contrast line in the "not used" colour, on the highlight band.
+        for theme in themes() {
+            for (surface, color) in surfaces(&theme) {
+                let ratio = contrast_ratio(theme.not_used, color);
+                assert!(ratio >= TEXT_MINIMUM, "dark={} not used on {surface}: {ratio:.2}", theme.dark);
+            }
+        }
+    }
+
+    #[test]
     fn the_focus_ring_is_distinct_from_the_selected_band_it_may_surround() {
         for theme in themes() {
             let ratio = contrast_ratio(theme.focus_ring, theme.selected_band);

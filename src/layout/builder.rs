@@ -26,6 +26,13 @@ pub const MIN_TARGET: f64 = 24.0;
 pub const ROW_HEIGHT: f64 = 30.0;
 pub const SYMBOL_RADIUS: f64 = 6.5;
 
+/// Rounds a width down to a quarter pixel: sums of such widths are exact in
+/// floating point, so neighbouring marks share an edge exactly, before and after
+/// mirroring, instead of overlapping by a rounding error.
+pub fn snap(value: f64) -> f64 {
+    (value * 4.0).floor() / 4.0
+}
+
 pub fn line_height(style: TextStyle) -> f64 {
     (style.font_size * 1.3).round()
 }
@@ -86,6 +93,11 @@ impl<'a> SceneBuilder<'a> {
 
     pub fn shape(&mut self, shape: SceneShape) {
         self.shapes.push(shape);
+    }
+
+    /// Adds a shape under everything drawn so far, for a background known only at the end.
+    pub fn underlay(&mut self, shape: SceneShape) {
+        self.shapes.insert(0, shape);
     }
 
     pub fn filled(&mut self, rect: Rect, role: ColorRole) {

@@ -1,11 +1,298 @@
-//! The `camps` view (being written).
+//! The `camps` view: the governing majority against the opposition, tactic by tactic.
+//!
+//! A diverging bar chart: from a centre line, the majority's bar grows toward the
+//! start side and the opposition's toward the end, each as the share of the camp's
+//! parties that used the tactic (the camps differ in size), with the count written
+//! beside it. Each camp's coverage comes first; where the dataset says a party's
+//! camp is not in the source, a footnote says so.
 
-use crate::data::Dataset;
+use crate::compare::{CampsComparison, TacticByCamp, camps};
+use crate::data::{Camp, Dataset, Lang};
+use crate::i18n::{UiText, format_number, format_percent, join_list, ui, ui_fill};
 
-use super::builder::SceneBuilder;
-use super::scene::{Scene, Table};
+use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::labels::{category_name, party_short, tactic_name};
+use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, Table, TextAnchor};
+use super::text::TextStyle;
 use super::View;
 
-pub fn layout(_dataset: &Dataset, builder: SceneBuilder) -> Scene {
-    builder.finish(View::Camps, 100.0, String::new(), Table::default())
+const NARROW_CONTENT: f64 = 480.0;
+const COVERAGE_BAR_MAX: f64 = 420.0;
+const HEADING_STYLE: TextStyle = TextStyle { font_size: 13.0, bold: true };
+const FOOTNOTE_MARK: &str = "*";
+/// Room kept at a bar's outer end for its count, e.g. "2/3".
+const COUNT_ROOM: f64 = 34.0;
+const BAR_HEIGHT: f64 = 14.0;
+
+struct CampColumn {
+    camp: Camp,
+    role: ColorRole,
+    name: &'static str,
+    parties: Vec<usize>,
+}
+
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
+    let lang = builder.lang;
+    let (left, content_width) = builder.content();
+    let comparison = camps(dataset);
+    let tactic_count = dataset.tactics().len();
+    let columns = [Camp::Majority, Camp::Opposition].map(|camp| CampColumn {
+        camp,
+        role: if camp == Camp::Majority { ColorRole::Majority } else { ColorRole::Opposition },
+        name: ui(lang, if camp == Camp::Majority { UiText::Majority } else { UiText::Opposition }),
+        parties: (0..dataset.parties().len())
+            .filter(|&party| dataset.parties().get(party).is_some_and(|entry| entry.camp == camp))
+            .collect(),
+    });
+    let has_note = |party: usize| dataset.parties().get(party).is_some_and(|entry| entry.camp_note.is_some());
+    let party_list = |parties: &[usize]| {
+        let names: Vec<String> = parties
+            .iter()
+            .map(|&party| {
+                let suffix = if has_note(party) { FOOTNOTE_MARK } else { "" };
+                format!("{}{suffix}", party_short(dataset, lang, party))
+            })
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        if names.is_empty() { ui(lang, UiText::CampHasNoParty).to_owned() } else { join_list(lang, &names) }
+    };
+
+    // Coverage of each camp, as a bar on the same scale for both.
+    let mut y = MARGIN;
+    for column in &columns {
+        let covered = comparison.tactics.iter().filter(|entry| !camp_users(entry, column.camp).is_empty()).count();
+        let coverage = coverage_text(lang, covered, tactic_count, coverage_share(&comparison, column.camp));
+        let title = format!("{} ({})", column.name, party_list(&column.parties));
+        y += builder.paragraph(left, y, &title, HEADING_STYLE, content_width, 3, ColorRole::Text);
+        y += builder.paragraph(left, y, &coverage, SMALL, content_width, 2, ColorRole::Text);
+        let track_width = content_width.min(COVERAGE_BAR_MAX);
+        let hit = Rect::new(left, y, track_width, ROW_HEIGHT - 4.0);
+        let track = Rect::new(left, y + 6.0, track_width, BAR_HEIGHT);
+        let share = coverage_share(&comparison, column.camp).clamp(0.0, 1.0);
+        builder.mark(Mark {
+            rect: hit,
+            shape: MarkShape::Bar { track, fill: Rect::new(left, track.y, track_width * share, BAR_HEIGHT), role: column.role },
+            party: None,
+            tactic: None,
+            fact: None,
+            status: None,
+            label: format!("{title}. {coverage}"),
+        });
+        y += hit.height + 8.0;
+    }
+    y += builder.paragraph(left, y, ui(lang, UiText::CoverageMeaning), SMALL, content_width, 3, ColorRole::MutedText);
+    y += 14.0;
+
+    // The diverging chart: names, then the majority half, the centre line, the opposition half.
+    let narrow = content_width < NARROW_CONTENT;
+    let name_style = if narrow { SMALL } else { BODY };
+    let label_width = snap(if narrow { (content_width * 0.42).max(110.0) } else { (content_width * 0.45).min(360.0) });
+    let half = snap(((content_width - label_width) / 2.0).max(COUNT_ROOM + 12.0));
+    let center = left + label_width + half;
+    let right = center + half;
+
+    let mut header_height: f64 = 0.0;
+    for (side, column) in columns.iter().enumerate() {
+        let x = if side == 0 { center - half / 2.0 } else { center + half / 2.0 };
+        let name = builder.wrap(column.name, SMALL_BOLD, half - 8.0, 2).lines;
+        let parties = builder.wrap(&party_list(&column.parties), SMALL, half - 8.0, 4).lines;
+        let name_height = builder.lines(x, y, &name, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
+        let parties_height = builder.lines(x, y + name_height, &parties, SMALL, TextAnchor::Center, ColorRole::MutedText);
+        header_height = header_height.max(name_height + parties_height);
+    }
+    y += header_height + 4.0;
+    for (side, column) in columns.iter().enumerate() {
+        let x = if side == 0 { center - half + 4.0 } else { center + 4.0 };
+        builder.filled(Rect::new(x, y, half - 8.0, 4.0), column.role);
+    }
+    y += 8.0;
+    let chart_top = y;
+
+    for (category, tactics) in dataset.tactics_by_category() {
+        let heading = builder.wrap(category_name(dataset, lang, category), HEADING_STYLE, right - left - 12.0, 2).lines;
+        let heading_height = (line_height(HEADING_STYLE) * heading.len() as f64 + 10.0).max(26.0);
+        builder.filled(Rect::new(left, y, right - left, heading_height), ColorRole::Band);
+        builder.lines(left + 6.0, y + 5.0, &heading, HEADING_STYLE, TextAnchor::Left, ColorRole::Text);
+        y += heading_height;
+        for tactic in tactics {
+            let Some(entry) = comparison.tactics.iter().find(|entry| entry.tactic == tactic) else { continue };
+            let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, 3).lines;
+            let name_height = line_height(name_style) * name.len() as f64;
+            let height = (name_height + 8.0).max(ROW_HEIGHT);
+            builder.lines(left + 6.0, y + (height - name_height) / 2.0, &name, name_style, TextAnchor::Left, ColorRole::Text);
+            for (side, column) in columns.iter().enumerate() {
+                camp_bar(&mut builder, dataset, entry, column, side == 0, center, half, y, height);
+            }
+            y += height;
+            builder.rule(left, right, y, ColorRole::Grid);
+        }
+    }
+    builder.shape(super::scene::SceneShape::Line {
+        from: (center, chart_top),
+        to: (center, y),
+        role: ColorRole::MutedText,
+        stroke_width: 1.0,
+    });
+    y += 12.0;
+
+    // Footnotes: where the camp comes from outside the source.
+    for party in (0..dataset.parties().len()).filter(|&party| has_note(party)) {
+        let note = dataset.parties().get(party).and_then(|entry| entry.camp_note.as_ref()).map_or("", |note| note.get(lang));
+        let text = format!("{FOOTNOTE_MARK} {}: {note}", party_short(dataset, lang, party));
+        y += builder.paragraph(left, y, &text, SMALL, content_width, 8, ColorRole::MutedText) + 4.0;
+    }
+
+    let summary = summary(dataset, lang, &comparison, &columns, &party_list);
+    let table = table(dataset, lang, &comparison, &columns);
+    builder.finish(View::Camps, y + MARGIN, summary, table)
+}
+
+fn camp_users(entry: &TacticByCamp, camp: Camp) -> &[usize] {
+    if camp == Camp::Majority { &entry.majority_parties } else { &entry.opposition_parties }
+}
+
+fn camp_not_used(entry: &TacticByCamp, camp: Camp) -> &[usize] {
+    if camp == Camp::Majority { &entry.majority_not_used } else { &entry.opposition_not_used }
+}
+
+fn coverage_share(comparison: &CampsComparison, camp: Camp) -> f64 {
+    if camp == Camp::Majority { comparison.majority_coverage } else { comparison.opposition_coverage }
+}
+
+fn coverage_text(lang: Lang, covered: usize, total: usize, share: f64) -> String {
+    ui_fill(
+        lang,
+        UiText::Coverage,
+        &[
+            ("used", &format_number(lang, covered as f64)),
+            ("total", &format_number(lang, total as f64)),
+            ("percent", &format_percent(lang, share)),
+        ],
+    )
+}
+
+/// "1 of 2: PJD", what a camp's cell says in the table and the bar's label.
+fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampColumn) -> String {
+    let users = camp_users(entry, column.camp);
+    let names: Vec<&str> = users.iter().map(|&party| party_short(dataset, lang, party)).collect();
+    let mut cell = ui_fill(
+        lang,
+        UiText::CampCell,
+        &[
+            ("used", &format_number(lang, users.len() as f64)),
+            ("total", &format_number(lang, column.parties.len() as f64)),
+            ("parties", &join_list(lang, &names)),
+        ],
+    );
+    let refused = camp_not_used(entry, column.camp);
+    if !refused.is_empty() {
+        let names: Vec<&str> = refused.iter().map(|&party| party_short(dataset, lang, party)).collect();
+        cell = format!("{cell} ({}: {})", ui(lang, UiText::LegendNotUsed), join_list(lang, &names));
+    }
+    cell
+}
+
+#[allow(clippy::too_many_arguments)]
+fn camp_bar(
+    builder: &mut SceneBuilder,
+    dataset: &Dataset,
+    entry: &TacticByCamp,
+    column: &CampColumn,
+    toward_start: bool,
+    center: f64,
+    half: f64,
+    top: f64,
+    height: f64,
+) {
+    let lang = builder.lang;
+    let users = camp_users(entry, column.camp).len();
+    let total = column.parties.len();
+    let share = if total == 0 { 0.0 } else { users as f64 / total as f64 };
+    let extent = (half - COUNT_ROOM - 4.0).max(0.0);
+    let bar_top = top + (height - BAR_HEIGHT) / 2.0;
+    let (track, fill, count_x, anchor) = if toward_start {
+        let track = Rect::new(center - 2.0 - extent, bar_top, extent, BAR_HEIGHT);
+        let fill = Rect::new(center - 2.0 - extent * share, bar_top, extent * share, BAR_HEIGHT);
+        (track, fill, track.x - 4.0, TextAnchor::Right)
+    } else {
+        let track = Rect::new(center + 2.0, bar_top, extent, BAR_HEIGHT);
+        let fill = Rect::new(center + 2.0, bar_top, extent * share, BAR_HEIGHT);
+        (track, fill, track.right() + 4.0, TextAnchor::Left)
+    };
+    let count = if total == 0 {
+        "–".to_owned()
+    } else {
+        format!("{}/{}", format_number(lang, users as f64), format_number(lang, total as f64))
+    };
+    builder.text(count_x, top + height / 2.0, count, SMALL_BOLD, anchor, ColorRole::Text);
+    let hit = if toward_start { Rect::new(center - half, top, half, height) } else { Rect::new(center, top, half, height) };
+    builder.mark(Mark {
+        rect: hit,
+        shape: MarkShape::Bar { track, fill, role: column.role },
+        party: None,
+        tactic: Some(entry.tactic),
+        fact: None,
+        status: None,
+        label: ui_fill(
+            lang,
+            UiText::MarkCampTotal,
+            &[
+                ("camp", column.name),
+                ("tactic", tactic_name(dataset, lang, entry.tactic)),
+                ("cell", &camp_cell(dataset, lang, entry, column)),
+            ],
+        ),
+    });
+}
+
+fn summary(
+    dataset: &Dataset,
+    lang: Lang,
+    comparison: &CampsComparison,
+    columns: &[CampColumn; 2],
+    party_list: &dyn Fn(&[usize]) -> String,
+) -> String {
+    let covered = |camp: Camp| comparison.tactics.iter().filter(|entry| !camp_users(entry, camp).is_empty()).count();
+    let total = dataset.tactics().len();
+    let only = |camp: Camp, other: Camp| {
+        let names: Vec<&str> = comparison
+            .tactics
+            .iter()
+            .filter(|entry| !camp_users(entry, camp).is_empty() && camp_users(entry, other).is_empty())
+            .map(|entry| tactic_name(dataset, lang, entry.tactic))
+            .collect();
+        join_list(lang, &names)
+    };
+    let [majority, opposition] = columns;
+    ui_fill(
+        lang,
+        UiText::SummaryCamps,
+        &[
+            ("majority_parties", &party_list(&majority.parties)),
+            ("opposition_parties", &party_list(&opposition.parties)),
+            ("majority_coverage", &coverage_text(lang, covered(Camp::Majority), total, comparison.majority_coverage)),
+            ("opposition_coverage", &coverage_text(lang, covered(Camp::Opposition), total, comparison.opposition_coverage)),
+            ("only_majority", &only(Camp::Majority, Camp::Opposition)),
+            ("only_opposition", &only(Camp::Opposition, Camp::Majority)),
+        ],
+    )
+}
+
+fn table(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns: &[CampColumn; 2]) -> Table {
+    let header = vec![
+        ui(lang, UiText::AxisCategory).to_owned(),
+        ui(lang, UiText::AxisTactic).to_owned(),
+        columns[0].name.to_owned(),
+        columns[1].name.to_owned(),
+    ];
+    let mut rows = Vec::new();
+    for (category, tactics) in dataset.tactics_by_category() {
+        for tactic in tactics {
+            let Some(entry) = comparison.tactics.iter().find(|entry| entry.tactic == tactic) else { continue };
+            let mut row = vec![category_name(dataset, lang, category).to_owned(), tactic_name(dataset, lang, tactic).to_owned()];
+            row.extend(columns.iter().map(|column| camp_cell(dataset, lang, entry, column)));
+            rows.push(row);
+        }
+    }
+    Table { caption: ui(lang, UiText::CaptionCamps).to_owned(), header, rows }
 }

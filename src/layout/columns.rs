@@ -7,7 +7,7 @@
 //! (the full name stays in the marks' labels and the table); and when the columns
 //! themselves would be narrower than a finger, the parties go in several blocks.
 
-use super::builder::{MIN_TARGET, SMALL_BOLD, SceneBuilder, line_height};
+use super::builder::{MIN_TARGET, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::scene::{ColorRole, TextAnchor};
 
 /// No column is narrower: the marks inside stay comfortably above the 24 px minimum.
@@ -55,13 +55,15 @@ pub fn plan(builder: &SceneBuilder, headers: &[&str], content_width: f64, min_la
         .iter()
         .map(|header| super::text::widest_word(builder.measure, header, SMALL_BOLD))
         .fold(0.0, f64::max);
-    let straight_column = (widest_word + 2.0 * HEADER_PADDING).clamp(MIN_COLUMN, MAX_COLUMN);
-    let staggered_column = ((widest_word + HEADER_PADDING) / 2.0).max(MIN_COLUMN);
+    // One pixel more than the word needs, so snapping to quarter pixels never
+    // leaves a word a hair too wide for its column.
+    let straight_column = (widest_word + 2.0 * HEADER_PADDING + 1.0).clamp(MIN_COLUMN, MAX_COLUMN);
+    let staggered_column = ((widest_word + HEADER_PADDING) / 2.0 + 1.0).max(MIN_COLUMN);
     let label_upper = label_natural.max(min_label);
 
     let finish = |label_width: f64, staggered: bool| {
         let column_width = ((content_width - label_width) / count).clamp(MIN_COLUMN, MAX_COLUMN);
-        ColumnPlan { label_width, column_width, staggered }
+        ColumnPlan { label_width: snap(label_width), column_width: snap(column_width), staggered }
     };
     let room_for_label = |column: f64| content_width - count * column;
     if room_for_label(straight_column) >= min_label {
@@ -73,45 +75,96 @@ pub fn plan(builder: &SceneBuilder, headers: &[&str], content_width: f64, min_la
     finish(min_label.min(room_for_label(MIN_COLUMN)).max(0.0), true)
 }
 
-/// Draws one header per column from `top`; returns the height taken.
-pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f64, headers: &[(&str, ColorRole)]) -> f64 {
-    let line = line_height(SMALL_BOLD);
-    let (max_width, max_lines) = if plan.staggered {
-        (2.0 * plan.column_width - HEADER_PADDING, STAGGERED_MAX_LINES)
-    } else {
-        (plan.column_width - HEADER_PADDING, STRAIGHT_MAX_LINES)
-    };
-    let wrapped: Vec<Vec<String>> =
-        headers.iter().map(|(text, _)| builder.wrap(text, SMALL_BOLD, max_width, max_lines).lines).collect();
-    let tallest = |level: usize| {
-        wrapped
-            .iter()
-            .enumerate()
-            .filter(|(position, _)| !plan.staggered || position % 2 == level)
-            .map(|(_, lines)| lines.len())
-            .max()
-            .unwrap_or(0) as f64
-            * line
-    };
-    let first_level = tallest(0);
-    let height = if plan.staggered { first_level + 4.0 + tallest(1) } else { first_level };
-    let right_edge = plan.columns_right(left, headers.len());
-    for (position, lines) in wrapped.iter().enumerate() {
+fn widest(builder: &SceneBuilder, lines: &[String]) -> f64 {
+    lines.iter().map(|line| builder.measure(line, SMALL_BOLD)).fold(0.0, f64::max)
+}
+
+/// One header, placed: its centre, its lines, its level (0 is the top one).
+struct PlacedHeader {
+    x: f64,
+    center: f64,
+    lines: Vec<String>,
+    level: usize,
+}
+
+/// Places the headers on `levels` levels, header `i` on level `i % levels`, each
+/// at most two columns wide, so the ticks from raised headers pass clear of the
+/// headers below; a third level only gives the last headers room to move back
+/// from the table's edge. A header is centred on its column when it can; one
+/// that would pass `limit` (the table's far edge plus what may spill into the page
+/// margin) moves back, and one that would then reach the previous header on its
+/// level is shortened to the room between. Says whether any was shortened.
+fn arrange(builder: &SceneBuilder, plan: &ColumnPlan, left: f64, limit: f64, texts: &[&str], levels: usize) -> (Vec<PlacedHeader>, bool) {
+    let levels = levels.max(1);
+    let max_width = levels.min(2) as f64 * plan.column_width - HEADER_PADDING;
+    let max_lines = if levels == 1 { STRAIGHT_MAX_LINES } else { STAGGERED_MAX_LINES };
+    let mut level_end = vec![f64::NEG_INFINITY; levels];
+    let mut shortened = false;
+    let mut placed = Vec::with_capacity(texts.len());
+    for (position, text) in texts.iter().enumerate() {
+        let level = position % levels;
+        let wrapped = builder.wrap(text, SMALL_BOLD, max_width, max_lines);
+        shortened |= wrapped.shortened;
         let center = plan.column_x(left, position) + plan.column_width / 2.0;
-        let widest = lines.iter().map(|text| builder.measure(text, SMALL_BOLD)).fold(0.0, f64::max);
-        // A header spread over two columns must not spill past the table's far edge.
-        let x = center.min(right_edge - widest / 2.0).max(center - plan.column_width / 2.0);
+        let start = level_end.get(level).copied().unwrap_or(f64::NEG_INFINITY) + HEADER_PADDING;
+        let width = widest(builder, &wrapped.lines);
+        let mut x = center.min(limit - width / 2.0);
+        let mut lines = wrapped.lines;
+        if x - width / 2.0 < start {
+            let room = (limit.min(center + width / 2.0) - start).max(0.0);
+            let again = builder.wrap(&lines.join(" "), SMALL_BOLD, room, max_lines);
+            shortened |= again.shortened;
+            lines = again.lines;
+            x = start + room / 2.0;
+        }
+        if let Some(end) = level_end.get_mut(level) {
+            *end = x + widest(builder, &lines) / 2.0;
+        }
+        placed.push(PlacedHeader { x, center, lines, level });
+    }
+    (placed, shortened)
+}
+
+/// Draws one header per column from `top`; returns the height taken.
+///
+/// Headers sit on one level when they fit their columns; otherwise on two levels,
+/// each over two columns, or three when two would still cut a name. A header may
+/// reach `spill` pixels past the table's far edge, into the page margin.
+pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f64, spill: f64, headers: &[(&str, ColorRole)]) -> f64 {
+    let line = line_height(SMALL_BOLD);
+    let texts: Vec<&str> = headers.iter().map(|(text, _)| *text).collect();
+    let limit = plan.columns_right(left, headers.len()) + spill;
+    let candidates: &[usize] = if plan.staggered { &[2, 3] } else { &[1, 2, 3] };
+    let mut chosen = None;
+    for &levels in candidates {
+        let (placed, shortened) = arrange(builder, plan, left, limit, &texts, levels);
+        let done = !shortened;
+        chosen = Some((placed, levels));
+        if done {
+            break;
+        }
+    }
+    let Some((placed, levels)) = chosen else { return 0.0 };
+
+    let level_heights: Vec<f64> = (0..levels)
+        .map(|level| {
+            placed.iter().filter(|header| header.level == level).map(|header| header.lines.len()).max().unwrap_or(0) as f64 * line
+        })
+        .collect();
+    let level_gap = 4.0;
+    let level_top = |level: usize| top + level_heights.iter().take(level).map(|height| height + level_gap).sum::<f64>();
+    let height = level_top(levels) - level_gap - top;
+    for (position, header) in placed.iter().enumerate() {
         let role = headers.get(position).map_or(ColorRole::Text, |(_, role)| *role);
-        let on_second_level = plan.staggered && position % 2 == 1;
-        let level_top = if on_second_level { top + first_level + 4.0 } else { top };
-        let level_height = if on_second_level { height - first_level - 4.0 } else { first_level };
+        let level_height = level_heights.get(header.level).copied().unwrap_or(0.0);
         // Bottom-aligned, so every header sits right above its column.
-        let text_top = level_top + level_height - line * lines.len() as f64;
-        builder.lines(x, text_top, lines, SMALL_BOLD, TextAnchor::Center, role);
-        if plan.staggered && !on_second_level {
+        let text_top = level_top(header.level) + level_height - line * header.lines.len() as f64;
+        builder.lines(header.x, text_top, &header.lines, SMALL_BOLD, TextAnchor::Center, role);
+        if header.level + 1 < levels {
+            // A tick leads down from a raised header to its column.
             builder.shape(super::scene::SceneShape::Line {
-                from: (center, top + first_level + 1.0),
-                to: (center, top + height),
+                from: (header.center, level_top(header.level) + level_height + 1.0),
+                to: (header.center, top + height),
                 role: ColorRole::Grid,
                 stroke_width: 1.0,
             });

@@ -127,7 +127,7 @@ pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_wi
 /// the flag says the piece continues the previous one without a space.
 fn tokens(text: &str) -> Vec<(&str, bool)> {
     let mut tokens = Vec::new();
-    for word in text.split_whitespace() {
+    for word in words(text) {
         let mut rest = word;
         let mut joined = false;
         while let Some(hyphen) = rest.find('-').filter(|&position| position > 0 && position + 1 < rest.len()) {
@@ -159,9 +159,16 @@ pub fn shorten_to_width(measure_text: &dyn TextMeasure, text: &str, style: TextS
     ELLIPSIS.to_string()
 }
 
+/// Splits at spaces where a line may break: not at no-break spaces, which keep
+/// "24 Sept" and the French "valeur :" together.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|character: char| character.is_whitespace() && character != '\u{a0}' && character != '\u{202f}')
+        .filter(|word| !word.is_empty())
+}
+
 /// The widest single word: below this width a text can only be broken mid-word.
 pub fn widest_word(measure_text: &dyn TextMeasure, text: &str, style: TextStyle) -> f64 {
-    text.split_whitespace().map(|word| measure(measure_text, word, style)).fold(0.0, f64::max)
+    words(text).map(|word| measure(measure_text, word, style)).fold(0.0, f64::max)
 }
 
 #[cfg(test)]
@@ -210,6 +217,13 @@ mod tests {
         assert!(wrapped.shortened);
         assert!(wrapped.lines[1].ends_with('…'), "{:?}", wrapped);
         assert!(widths(&wrapped).iter().all(|width| *width <= 80.0), "{:?}", wrapped);
+    }
+
+    #[test]
+    fn no_break_spaces_keep_their_words_together() {
+        let wrapped = wrap(&EstimatedTextMeasure, "During the campaign (24\u{a0}Sept – 7\u{a0}Oct)", REGULAR, 110.0, 4);
+        assert!(wrapped.lines.iter().any(|line| line.contains("(24\u{a0}Sept")), "{wrapped:?}");
+        assert!(wrapped.lines.iter().any(|line| line.contains("7\u{a0}Oct)")), "{wrapped:?}");
     }
 
     #[test]

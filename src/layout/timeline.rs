@@ -1,11 +1,246 @@
-//! The `timeline` view (being written).
+//! The `timeline` view: each party's used tactics before the official start (24 Sept 2016), during the campaign, or undated.
+//!
+//! The source gives periods, not dates, so tactics are placed in period columns
+//! (never along a date axis that would suggest a day), and a fact without a
+//! period goes to a third "date not stated" group rather than being guessed.
+//! Wide views are a grid of parties by periods; narrow ones list the periods
+//! under each party.
 
-use crate::data::Dataset;
+use crate::compare::timeline;
+use crate::data::{Dataset, Lang, Status, Timing};
+use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
-use super::builder::SceneBuilder;
-use super::scene::{Scene, Table};
+use super::builder::{MARGIN, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::labels::{party_short, tactic_name};
+use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
+use super::text::TextStyle;
 use super::View;
 
-pub fn layout(_dataset: &Dataset, builder: SceneBuilder) -> Scene {
-    builder.finish(View::Timeline, 100.0, String::new(), Table::default())
+/// From this content width, parties are rows and periods columns.
+const GRID_FROM: f64 = 560.0;
+const CHIP_GAP: f64 = 6.0;
+const CHIP_PADDING: f64 = 8.0;
+const CHIP_MIN_HEIGHT: f64 = 28.0;
+const CELL_PADDING: f64 = 6.0;
+const PARTY_STYLE: TextStyle = TextStyle { font_size: 13.0, bold: true };
+
+#[derive(Copy, Clone, PartialEq)]
+enum Period {
+    Before,
+    During,
+    Undated,
+}
+
+impl Period {
+    const ALL: [Period; 3] = [Period::Before, Period::During, Period::Undated];
+
+    fn of(timing: Option<Timing>) -> Period {
+        match timing {
+            Some(Timing::BeforeStart) => Period::Before,
+            Some(Timing::AfterStart) => Period::During,
+            None => Period::Undated,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        ui(
+            lang,
+            match self {
+                Period::Before => UiText::BeforeStart,
+                Period::During => UiText::DuringCampaign,
+                Period::Undated => UiText::DateNotStated,
+            },
+        )
+    }
+}
+
+/// One used fact, ready to be drawn as a chip.
+struct Entry {
+    fact: usize,
+    party: usize,
+    tactic: usize,
+    period: Period,
+}
+
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
+    let lang = builder.lang;
+    let (left, content_width) = builder.content();
+    let placed = timeline(dataset);
+    let mut entries: Vec<Entry> = Vec::new();
+    for fact in placed.before_start.iter().chain(&placed.after_start).chain(&placed.unspecified) {
+        let Some(record) = dataset.facts().get(*fact) else { continue };
+        let (Some(party), Some(tactic)) = (dataset.party_of_fact(*fact), dataset.tactic_of_fact(*fact)) else { continue };
+        if record.status == Status::Used {
+            entries.push(Entry { fact: *fact, party, tactic, period: Period::of(record.when) });
+        }
+    }
+    // Reading order: party by party, period by period, facts in dataset order.
+    entries.sort_by_key(|entry| (entry.party, entry.period as usize, entry.fact));
+
+    let mut y = MARGIN;
+    y += builder.paragraph(left, y, ui(lang, UiText::TimelineNote), SMALL, content_width, 3, ColorRole::MutedText) + 12.0;
+    y = if content_width >= GRID_FROM {
+        grid(&mut builder, dataset, &entries, left, content_width, y)
+    } else {
+        stacked(&mut builder, dataset, &entries, left, content_width, y)
+    };
+
+    let summary = summary(dataset, lang, &entries);
+    let table = table(dataset, lang, &entries);
+    builder.finish(View::Timeline, y + MARGIN, summary, table)
+}
+
+fn entries_of<'a>(entries: &'a [Entry], party: usize, period: Period) -> impl Iterator<Item = &'a Entry> {
+    entries.iter().filter(move |entry| entry.party == party && entry.period == period)
+}
+
+/// Lays chips one under the other from `top` in a column; returns the height taken.
+fn chips<'a>(builder: &mut SceneBuilder, dataset: &Dataset, items: impl Iterator<Item = &'a Entry>, x: f64, top: f64, width: f64) -> f64 {
+    let lang = builder.lang;
+    let mut y = top;
+    let mut any = false;
+    for entry in items {
+        if any {
+            y += CHIP_GAP;
+        }
+        any = true;
+        let lines = builder.wrap(tactic_name(dataset, lang, entry.tactic), SMALL, width - 2.0 * CHIP_PADDING, 3).lines;
+        let text_height = line_height(SMALL) * lines.len() as f64;
+        let height = (text_height + 2.0 * CHIP_PADDING - 2.0).max(CHIP_MIN_HEIGHT);
+        let rect = Rect::new(x, y, width, height);
+        builder.lines(x + CHIP_PADDING, y + (height - text_height) / 2.0, &lines, SMALL, TextAnchor::Left, ColorRole::Text);
+        builder.mark(Mark {
+            rect,
+            shape: MarkShape::Chip { role: ColorRole::Party(entry.party) },
+            party: Some(entry.party),
+            tactic: Some(entry.tactic),
+            fact: Some(entry.fact),
+            status: Some(Status::Used),
+            label: ui_fill(
+                lang,
+                UiText::MarkPeriod,
+                &[
+                    ("party", party_short(dataset, lang, entry.party)),
+                    ("tactic", tactic_name(dataset, lang, entry.tactic)),
+                    ("period", entry.period.name(lang)),
+                ],
+            ),
+        });
+        y += height;
+    }
+    if !any {
+        builder.text(x, top + CHIP_MIN_HEIGHT / 2.0, ui(lang, UiText::NothingInPeriod), SMALL, TextAnchor::Left, ColorRole::MutedText);
+        return CHIP_MIN_HEIGHT;
+    }
+    y - top
+}
+
+/// The party's name after a swatch of its colour; returns the height taken.
+fn party_label(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, x: f64, top: f64, width: f64) -> f64 {
+    let swatch = 10.0;
+    let lines = builder.wrap(party_short(dataset, builder.lang, party), PARTY_STYLE, width - swatch - 6.0, 3).lines;
+    builder.filled(Rect::new(x, top + (line_height(PARTY_STYLE) - swatch) / 2.0, swatch, swatch), ColorRole::Party(party));
+    builder.lines(x + swatch + 6.0, top, &lines, PARTY_STYLE, TextAnchor::Left, ColorRole::Text)
+}
+
+fn grid(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: f64, content_width: f64, top: f64) -> f64 {
+    let lang = builder.lang;
+    let label_width = snap((content_width * 0.18).clamp(100.0, 200.0));
+    let column_width = snap((content_width - label_width) / 3.0);
+    let column_x = |period: usize| left + label_width + column_width * period as f64;
+    let right = left + content_width;
+
+    // Headings, bottom-aligned so the columns start on one line.
+    let headings: Vec<Vec<String>> =
+        Period::ALL.iter().map(|period| builder.wrap(period.name(lang), SMALL_BOLD, column_width - 2.0 * CELL_PADDING, 3).lines).collect();
+    let heading_height = headings.iter().map(|lines| lines.len()).max().unwrap_or(1) as f64 * line_height(SMALL_BOLD);
+    for (position, lines) in headings.iter().enumerate() {
+        let text_top = top + heading_height - line_height(SMALL_BOLD) * lines.len() as f64;
+        builder.lines(column_x(position) + CELL_PADDING, text_top, lines, SMALL_BOLD, TextAnchor::Left, ColorRole::Text);
+    }
+    let body_top = top + heading_height + 6.0;
+    builder.rule(left, right, body_top, ColorRole::Grid);
+
+    let mut y = body_top;
+    for party in 0..dataset.parties().len() {
+        let row_top = y + CELL_PADDING;
+        let mut height = party_label(builder, dataset, party, left, row_top, label_width - CELL_PADDING);
+        for (position, period) in Period::ALL.into_iter().enumerate() {
+            let used = chips(
+                builder,
+                dataset,
+                entries_of(entries, party, period),
+                column_x(position) + CELL_PADDING,
+                row_top,
+                column_width - 2.0 * CELL_PADDING,
+            );
+            height = height.max(used);
+        }
+        y = row_top + height + CELL_PADDING;
+        builder.rule(left, right, y, ColorRole::Grid);
+    }
+    // The undated column stands apart from the two periods, on a tinted ground.
+    builder.underlay(SceneShape::FilledRect { rect: Rect::new(column_x(2), top, right - column_x(2), y - top), role: ColorRole::Band });
+    // The official start is the one line that means a date: drawn stronger than the
+    // separator before the undated column, which stands outside time.
+    builder.shape(SceneShape::Line { from: (column_x(1), top), to: (column_x(1), y), role: ColorRole::MutedText, stroke_width: 2.0 });
+    builder.shape(SceneShape::Line { from: (column_x(2), top), to: (column_x(2), y), role: ColorRole::Grid, stroke_width: 1.0 });
+    y
+}
+
+fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: f64, content_width: f64, top: f64) -> f64 {
+    let lang = builder.lang;
+    let indent = 12.0;
+    let mut y = top;
+    for party in 0..dataset.parties().len() {
+        let lines = builder.wrap(party_short(dataset, lang, party), PARTY_STYLE, content_width - 30.0, 3).lines;
+        let heading_height = line_height(PARTY_STYLE) * lines.len() as f64 + 10.0;
+        builder.filled(Rect::new(left, y, content_width, heading_height), ColorRole::Band);
+        party_label(builder, dataset, party, left + 6.0, y + 5.0, content_width - 12.0);
+        y += heading_height + 6.0;
+        for period in Period::ALL {
+            y += builder.paragraph(left + indent, y, period.name(lang), SMALL_BOLD, content_width - indent, 3, ColorRole::Text) + 4.0;
+            y += chips(builder, dataset, entries_of(entries, party, period), left + indent, y, content_width - indent) + 10.0;
+        }
+        y += 6.0;
+    }
+    y
+}
+
+fn summary(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> String {
+    let parties: Vec<String> = (0..dataset.parties().len())
+        .map(|party| {
+            let count = |period: Period| format_number(lang, entries_of(entries, party, period).count() as f64);
+            ui_fill(
+                lang,
+                UiText::TimelinePartyCounts,
+                &[
+                    ("party", party_short(dataset, lang, party)),
+                    ("before", &count(Period::Before)),
+                    ("during", &count(Period::During)),
+                    ("undated", &count(Period::Undated)),
+                ],
+            )
+        })
+        .collect();
+    ui_fill(lang, UiText::SummaryTimeline, &[("parties", &parties.join(list_separator(lang)))])
+}
+
+fn table(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> Table {
+    let header = vec![
+        ui(lang, UiText::AxisParty).to_owned(),
+        ui(lang, UiText::AxisTactic).to_owned(),
+        ui(lang, UiText::AxisPeriod).to_owned(),
+    ];
+    let rows = entries
+        .iter()
+        .map(|entry| {
+            vec![
+                party_short(dataset, lang, entry.party).to_owned(),
+                tactic_name(dataset, lang, entry.tactic).to_owned(),
+                entry.period.name(lang).to_owned(),
+            ]
+        })
+        .collect();
+    Table { caption: ui(lang, UiText::CaptionTimeline).to_owned(), header, rows }
 }
