@@ -88,6 +88,8 @@ ui_texts! {
         "Couverture\u{a0}: tactiques utilisées par au moins un parti du camp",
         "Coverage: tactics used by at least one party of the camp",
     ],
+    /// A footnote about one party, e.g. where its camp comes from.
+    PartyNote => ["{party}: {note}", "{party}\u{a0}: {note}", "{party}: {note}"],
     CampHasNoParty => ["لا حزب في هذا المعسكر", "Aucun parti dans ce camp", "No party in this camp"],
 
     BeforeStart => ["قبل الانطلاقة الرسمية (24\u{a0}شتنبر)", "Avant le début officiel (24\u{a0}sept.)", "Before the official start (24\u{a0}Sept)"],
@@ -325,7 +327,7 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
         let remaining = digits.len() - position;
         if let Some(separator) = group
             && position > 0
-            && remaining % 3 == 0
+            && remaining.is_multiple_of(3)
         {
             result.push(separator);
         }
@@ -423,7 +425,7 @@ mod tests {
     #[test]
     fn arabic_numbers_use_western_digits() {
         let written = format_number(Lang::Ar, 9876.25) + &format_percent(Lang::Ar, 0.5);
-        assert!(written.chars().all(|c| c.is_ascii()), "{written}");
+        assert!(written.is_ascii(), "{written}");
     }
 
     #[test]

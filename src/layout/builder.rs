@@ -15,7 +15,6 @@ use super::View;
 pub const BODY: TextStyle = TextStyle { font_size: 13.0, bold: false };
 pub const SMALL: TextStyle = TextStyle { font_size: 12.0, bold: false };
 pub const SMALL_BOLD: TextStyle = TextStyle { font_size: 12.0, bold: true };
-pub const HEADING: TextStyle = TextStyle { font_size: 14.0, bold: true };
 pub const TITLE: TextStyle = TextStyle { font_size: 16.0, bold: true };
 
 /// Space kept clear along the scene's edges.
@@ -86,6 +85,7 @@ impl<'a> SceneBuilder<'a> {
     }
 
     /// Wraps a text into `max_width` and draws it from `top`; returns the height it takes.
+    #[allow(clippy::too_many_arguments)]
     pub fn paragraph(&mut self, x: f64, top: f64, text: &str, style: TextStyle, max_width: f64, max_lines: usize, role: ColorRole) -> f64 {
         let wrapped = self.wrap(text, style, max_width, max_lines);
         self.lines(x, top, &wrapped.lines, style, TextAnchor::Left, role)
@@ -114,10 +114,6 @@ impl<'a> SceneBuilder<'a> {
 
     pub fn mark(&mut self, mark: Mark) {
         self.marks.push(mark);
-    }
-
-    pub fn mark_count(&self) -> usize {
-        self.marks.len()
     }
 
     /// The finished scene, mirrored when the language reads from right to left.

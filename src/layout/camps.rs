@@ -138,7 +138,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     // Footnotes: where the camp comes from outside the source.
     for party in (0..dataset.parties().len()).filter(|&party| has_note(party)) {
         let note = dataset.parties().get(party).and_then(|entry| entry.camp_note.as_ref()).map_or("", |note| note.get(lang));
-        let text = format!("{FOOTNOTE_MARK} {}: {note}", party_short(dataset, lang, party));
+        let text = format!("{FOOTNOTE_MARK} {}", ui_fill(lang, UiText::PartyNote, &[("party", party_short(dataset, lang, party)), ("note", note)]));
         y += builder.paragraph(left, y, &text, SMALL, content_width, 8, ColorRole::MutedText) + 4.0;
     }
 

@@ -48,8 +48,16 @@ pub fn columns_per_block(content_width: f64, min_label: f64, columns: usize) -> 
 ///
 /// `label_natural` is the width the names would like; the names column gets as
 /// much of it as the headers leave, and never less than `min_label` (the caller
-/// has already split the parties into blocks that fit).
-pub fn plan(builder: &SceneBuilder, headers: &[&str], content_width: f64, min_label: f64, label_natural: f64) -> ColumnPlan {
+/// has already split the parties into blocks that fit). `cuts_names` says whether
+/// names would have to be shortened in a names column of the given width.
+pub fn plan(
+    builder: &SceneBuilder,
+    headers: &[&str],
+    content_width: f64,
+    min_label: f64,
+    label_natural: f64,
+    cuts_names: &dyn Fn(f64) -> bool,
+) -> ColumnPlan {
     let count = headers.len().max(1) as f64;
     let widest_word = headers
         .iter()
@@ -66,11 +74,20 @@ pub fn plan(builder: &SceneBuilder, headers: &[&str], content_width: f64, min_la
         ColumnPlan { label_width: snap(label_width), column_width: snap(column_width), staggered }
     };
     let room_for_label = |column: f64| content_width - count * column;
-    if room_for_label(straight_column) >= min_label {
-        return finish(label_upper.min(room_for_label(straight_column)), false);
+    let straight_label = label_upper.min(room_for_label(straight_column));
+    let staggered_label = label_upper.min(room_for_label(staggered_column));
+    let straight_fits = straight_label >= min_label;
+    // Headers on one level read best, but not at the price of cutting the names:
+    // staggering wins when the names would be cut beside straight headers and
+    // staggering gives them more room.
+    if straight_fits && !cuts_names(straight_label) {
+        return finish(straight_label, false);
     }
-    if room_for_label(staggered_column) >= min_label {
-        return finish(label_upper.min(room_for_label(staggered_column)), true);
+    if staggered_label >= min_label && staggered_label > straight_label {
+        return finish(staggered_label, true);
+    }
+    if straight_fits {
+        return finish(straight_label, false);
     }
     finish(min_label.min(room_for_label(MIN_COLUMN)).max(0.0), true)
 }

@@ -84,7 +84,12 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         .fold(0.0, f64::max)
         .min(MAX_LABEL)
         + 10.0;
-    let plan = columns::plan(&builder, &[party_name, versus_name], content_width, MIN_LABEL.min(content_width * 0.5), label_natural);
+    let cuts_names = |label_width: f64| {
+        (0..dataset.tactics().len())
+            .any(|tactic| builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, 3).shortened)
+    };
+    let min_label = MIN_LABEL.min(content_width * 0.5);
+    let plan = columns::plan(&builder, &[party_name, versus_name], content_width, min_label, label_natural, &cuts_names);
     let header_height = columns::headers(
         &mut builder,
         &plan,

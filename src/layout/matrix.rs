@@ -31,7 +31,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let narrow = content_width < NARROW_CONTENT;
     let name_style = if narrow { SMALL } else { BODY };
     // On a phone a fourth line costs less than cutting a name.
-    let name_lines = if narrow { 4 } else { 2 };
+    let name_lines = if narrow { 4 } else { 3 };
     let min_label = if narrow { NARROW_MIN_LABEL } else { WIDE_MIN_LABEL };
 
     let mut y = MARGIN;
@@ -52,7 +52,12 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
             y += BLOCK_GAP;
         }
         let headers: Vec<&str> = block.iter().map(|&party| party_short(dataset, lang, party)).collect();
-        let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural);
+        let cuts_names = |label_width: f64| {
+            (0..dataset.tactics().len()).any(|tactic| {
+                builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - LABEL_GAP - 6.0, name_lines).shortened
+            })
+        };
+        let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural, &cuts_names);
         let colored: Vec<(&str, ColorRole)> = headers.iter().map(|header| (*header, ColorRole::Text)).collect();
         y += columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &colored) + 6.0;
         let table_right = plan.columns_right(left, block.len());

@@ -90,7 +90,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     builder.finish(View::Timeline, y + MARGIN, summary, table)
 }
 
-fn entries_of<'a>(entries: &'a [Entry], party: usize, period: Period) -> impl Iterator<Item = &'a Entry> {
+fn entries_of(entries: &[Entry], party: usize, period: Period) -> impl Iterator<Item = &Entry> {
     entries.iter().filter(move |entry| entry.party == party && entry.period == period)
 }
 
