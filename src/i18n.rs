@@ -129,7 +129,7 @@ ui_texts! {
         "{party}: tactics used {used} of {total} ({percent}), reported as not used: {not_used}. By category: {categories}.",
     ],
     SummaryCompare => [
-        "{party} و{versus}: التشابه {similarity}. المشتركة: {shared}. {party} فقط: {only_party}. {versus} فقط: {only_versus}.",
+        "{party} مقابل {versus}: التشابه {similarity}. المشتركة: {shared}. {party} فقط: {only_party}. {versus} فقط: {only_versus}.",
         "{party} et {versus}\u{a0}: similarité {similarity}. En commun\u{a0}: {shared}. Seulement {party}\u{a0}: {only_party}. Seulement {versus}\u{a0}: {only_versus}.",
         "{party} and {versus}: similarity {similarity}. Shared: {shared}. Only {party}: {only_party}. Only {versus}: {only_versus}.",
     ],
@@ -151,7 +151,7 @@ ui_texts! {
 
     CaptionMatrix => ["من استعمل أي أسلوب", "Quel parti a utilisé quelle tactique", "Which party used which tactic"],
     CaptionParty => ["أدوات {party} حسب الفئة", "La panoplie de {party} par catégorie", "{party}’s toolkit by category"],
-    CaptionCompare => ["{party} و{versus}: الأساليب المشتركة والخاصة", "{party} et {versus}\u{a0}: tactiques communes et propres", "{party} and {versus}: shared and unique tactics"],
+    CaptionCompare => ["{party} مقابل {versus}: الأساليب المشتركة والخاصة", "{party} et {versus}\u{a0}: tactiques communes et propres", "{party} and {versus}: shared and unique tactics"],
     CaptionCamps => ["عدد أحزاب كل معسكر التي استعملت كل أسلوب", "Combien de partis de chaque camp ont utilisé chaque tactique", "How many parties of each camp used each tactic"],
     CaptionTimeline => ["متى استُعملت الأساليب", "Quand les tactiques ont été utilisées", "When the tactics were used"],
 

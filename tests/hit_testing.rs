@@ -407,4 +407,8 @@ fn summaries_and_tables_speak_the_view_language() {
     }
     let compare = scene(&dataset, View::Compare, Lang::En, 640.0);
     assert!(compare.summary.starts_with("PJD and PAM: similarity 0.33."), "{}", compare.summary);
+    let camps = scene(&dataset, View::Camps, Lang::En, 640.0);
+    assert!(camps.summary.contains("Coverage: majority 12 of 18 (67%), opposition 11 of 18 (61%)."), "{}", camps.summary);
+    let arabic_compare = scene(&dataset, View::Compare, Lang::Ar, 640.0);
+    assert!(arabic_compare.summary.starts_with("العدالة والتنمية مقابل الأصالة والمعاصرة"), "{}", arabic_compare.summary);
 }

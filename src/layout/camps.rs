@@ -171,6 +171,16 @@ fn coverage_text(lang: Lang, covered: usize, total: usize, share: f64) -> String
     )
 }
 
+/// "12 of 18 (67%)": the coverage without its label, for a sentence that names it already.
+fn coverage_figures(lang: Lang, covered: usize, total: usize, share: f64) -> String {
+    let count = ui_fill(
+        lang,
+        UiText::CountOfTotal,
+        &[("used", &format_number(lang, covered as f64)), ("total", &format_number(lang, total as f64))],
+    );
+    format!("{count} ({})", format_percent(lang, share))
+}
+
 /// "1 of 2: PJD", what a camp's cell says in the table and the bar's label.
 fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampColumn) -> String {
     let users = camp_users(entry, column.camp);
@@ -270,8 +280,8 @@ fn summary(
         &[
             ("majority_parties", &party_list(&majority.parties)),
             ("opposition_parties", &party_list(&opposition.parties)),
-            ("majority_coverage", &coverage_text(lang, covered(Camp::Majority), total, comparison.majority_coverage)),
-            ("opposition_coverage", &coverage_text(lang, covered(Camp::Opposition), total, comparison.opposition_coverage)),
+            ("majority_coverage", &coverage_figures(lang, covered(Camp::Majority), total, comparison.majority_coverage)),
+            ("opposition_coverage", &coverage_figures(lang, covered(Camp::Opposition), total, comparison.opposition_coverage)),
             ("only_majority", &only(Camp::Majority, Camp::Opposition)),
             ("only_opposition", &only(Camp::Opposition, Camp::Majority)),
         ],
