@@ -21,8 +21,8 @@ export async function launchBrowser() {
 }
 
 /** A page that records what went wrong, and every widget event, from before the first script runs. */
-export async function openPage(browser, url, { origin, viewport = { width: 900, height: 1200 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion });
+export async function openPage(browser, url, { origin, viewport = { width: 900, height: 1200 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

@@ -45,6 +45,52 @@ test('the reader can download the chart as PNG and SVG and the data as CSV and J
   await context.close();
 });
 
+/** The first mark that stands for a fact, in page coordinates (read through the element's handle). */
+const firstFactMark = (page) => page.evaluate(() => {
+  const widget = document.getElementById('explainer');
+  const bounds = widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
+  for (let index = 0; ; index += 1) {
+    const mark = JSON.parse(widget.explainer.mark_json(index));
+    if (!mark) return null;
+    if (mark.fact) {
+      const [x, y, width, height] = mark.rect;
+      return { ...mark, pageX: bounds.left + x + width / 2, pageY: bounds.top + y + height / 2 };
+    }
+  }
+});
+
+test('hovering a mark shows its tooltip; clicking it opens the fact card', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });
+  await waitForRender(page);
+  const mark = await firstFactMark(page);
+  assert.ok(mark, 'the matrix has fact marks');
+  await page.evaluate((y) => window.scrollTo(0, y - 300), mark.pageY + (await page.evaluate(() => window.scrollY)));
+  const target = await firstFactMark(page);
+  await page.mouse.move(target.pageX, target.pageY);
+  await page.waitForFunction(() => !document.getElementById('explainer').shadowRoot.querySelector('.tooltip').hidden);
+  assert.equal(await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('.tooltip').textContent), target.label);
+  await page.mouse.click(target.pageX, target.pageY);
+  const selected = await page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:select').at(-1)?.detail);
+  assert.equal(selected.fact.id, target.fact.id);
+  assert.equal(await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('.card').hidden), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a tap on a phone selects the mark under the finger', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#lang=ar`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, hasTouch: true });
+  await waitForRender(page);
+  const mark = await firstFactMark(page);
+  await page.evaluate((y) => window.scrollTo(0, y - 300), mark.pageY + (await page.evaluate(() => window.scrollY)));
+  const target = await firstFactMark(page);
+  await page.touchscreen.tap(target.pageX, target.pageY);
+  await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:select'));
+  const selected = await page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:select').at(-1).detail);
+  assert.equal(selected.fact.id, target.fact.id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('without JavaScript the demo shows the static SVG of the matrix and its data table', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
