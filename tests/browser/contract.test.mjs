@@ -248,3 +248,22 @@ test('embed.html speaks the pym.js child protocol to its parent', async () => {
   assert.deepEqual(problems.filter((problem) => !problem.includes('bad-dataset.json')), []);
   await context.close();
 });
+
+test('theme="auto" follows prefers-color-scheme, and theme="light" overrides it', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin, colorScheme: 'dark' });
+  await waitForRender(page);
+  const corner = () => page.evaluate(() => {
+    const canvas = document.getElementById('explainer').shadowRoot.querySelector('canvas');
+    const [r, g, b] = canvas.getContext('2d').getImageData(1, 1, 1, 1).data;
+    return (r + g + b) / 3;
+  });
+  assert.equal(await shadow(page, 'explainer', '.explainer', 'data-theme'), 'dark');
+  assert.ok(await corner() < 60, 'the chart background is dark');
+  const count = (await events(page, 'explainer:render')).length;
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('theme', 'light'));
+  await waitForRender(page, 'explainer', count + 1);
+  assert.equal(await shadow(page, 'explainer', '.explainer', 'data-theme'), 'light');
+  assert.ok(await corner() > 200, 'the chart background is light');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
