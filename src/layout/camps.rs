@@ -91,13 +91,20 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let center = left + label_width + half;
     let right = center + half;
 
+    // Each half is headed by its camp and, where they fit whole, its parties
+    // (the coverage block above names them in any case).
+    let party_lines: Vec<_> = columns.iter().map(|column| builder.wrap(&party_list(&column.parties), SMALL, half - 8.0, 4)).collect();
+    let show_parties = party_lines.iter().all(|wrapped| !wrapped.shortened);
     let mut header_height: f64 = 0.0;
-    for (side, column) in columns.iter().enumerate() {
+    for (side, (column, parties)) in columns.iter().zip(&party_lines).enumerate() {
         let x = if side == 0 { center - half / 2.0 } else { center + half / 2.0 };
         let name = builder.wrap(column.name, SMALL_BOLD, half - 8.0, 2).lines;
-        let parties = builder.wrap(&party_list(&column.parties), SMALL, half - 8.0, 4).lines;
         let name_height = builder.lines(x, y, &name, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
-        let parties_height = builder.lines(x, y + name_height, &parties, SMALL, TextAnchor::Center, ColorRole::MutedText);
+        let parties_height = if show_parties {
+            builder.lines(x, y + name_height, &parties.lines, SMALL, TextAnchor::Center, ColorRole::MutedText)
+        } else {
+            0.0
+        };
         header_height = header_height.max(name_height + parties_height);
     }
     y += header_height + 4.0;
@@ -116,7 +123,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         y += heading_height;
         for tactic in tactics {
             let Some(entry) = comparison.tactics.iter().find(|entry| entry.tactic == tactic) else { continue };
-            let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, 3).lines;
+            let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, if narrow { 4 } else { 3 }).lines;
             let name_height = line_height(name_style) * name.len() as f64;
             let height = (name_height + 8.0).max(ROW_HEIGHT);
             builder.lines(left + 6.0, y + (height - name_height) / 2.0, &name, name_style, TextAnchor::Left, ColorRole::Text);
