@@ -412,3 +412,25 @@ fn summaries_and_tables_speak_the_view_language() {
     let arabic_compare = scene(&dataset, View::Compare, Lang::Ar, 640.0);
     assert!(arabic_compare.summary.starts_with("العدالة والتنمية مقابل الأصالة والمعاصرة"), "{}", arabic_compare.summary);
 }
+
+#[test]
+fn a_touch_near_a_mark_finds_it_and_a_touch_far_from_every_mark_finds_nothing() {
+    let dataset = Dataset::built_in().unwrap();
+    let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 360.0 };
+    let scene = campaign_explainer::layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
+    for (position, mark) in scene.marks.iter().enumerate() {
+        let (x, y) = mark.rect.center();
+        assert_eq!(scene.mark_near(x, y, 22.0), Some(position), "a touch on a mark is that mark");
+    }
+    // Just below the last mark's bottom edge: outside it, but within a fingertip's reach.
+    let last = scene.marks.len() - 1;
+    let mark = &scene.marks[last];
+    let (x, _) = mark.rect.center();
+    let below = mark.rect.bottom() + 10.0;
+    if scene.mark_at(x, below).is_none() {
+        assert!(scene.mark_near(x, below, 22.0).is_some());
+        assert_eq!(scene.mark_near(x, below, 0.0), None);
+    }
+    assert_eq!(scene.mark_near(-500.0, -500.0, 22.0), None);
+    assert_eq!(scene.mark_near(f64::NAN, 10.0, 22.0), None);
+}

@@ -24,6 +24,27 @@ impl Scene {
         self.marks.iter().position(|mark| mark.rect.contains(x, y))
     }
 
+    /// The mark under a finger: the mark at the point, or else the nearest one whose
+    /// rectangle lies within `reach` CSS pixels. Marks are drawn smaller than the 44 px a
+    /// fingertip needs, so a touch gets that much slack around each of them.
+    pub fn mark_near(&self, x: f64, y: f64, reach: f64) -> Option<usize> {
+        if let Some(exact) = self.mark_at(x, y) {
+            return Some(exact);
+        }
+        let reach = if reach.is_finite() && reach > 0.0 { reach } else { return None };
+        self.marks
+            .iter()
+            .enumerate()
+            .map(|(position, mark)| {
+                let dx = (mark.rect.x - x).max(x - mark.rect.right()).max(0.0);
+                let dy = (mark.rect.y - y).max(y - mark.rect.bottom()).max(0.0);
+                (position, dx.hypot(dy))
+            })
+            .filter(|(_, distance)| *distance <= reach)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(position, _)| position)
+    }
+
     /// Where an arrow key, Home or End moves the focus.
     ///
     /// Marks are in reading order: the key that points forward along a line

@@ -187,9 +187,10 @@ impl Explainer {
         Ok(scene.height)
     }
 
-    /// The mark under a point in CSS pixels relative to the canvas, or -1.
-    pub fn mark_at(&self, x: f64, y: f64) -> i32 {
-        self.scene.as_ref().and_then(|scene| scene.mark_at(x, y)).map_or(-1, |mark| mark as i32)
+    /// The mark under a point in CSS pixels relative to the canvas, or -1; `reach` gives a
+    /// fingertip slack around small marks (the host passes 22 for touch, 0 for a mouse).
+    pub fn mark_at(&self, x: f64, y: f64, reach: f64) -> i32 {
+        self.scene.as_ref().and_then(|scene| scene.mark_near(x, y, reach)).map_or(-1, |mark| mark as i32)
     }
 
     /// Moves keyboard focus by an arrow, Home or End key name; returns the focused mark or -1.
