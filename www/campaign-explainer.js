@@ -1,6 +1,6 @@
 // <campaign-explainer>: the custom element. It owns the page-facing DOM (shadow root, controls,
 // events, accessibility); all data, layout and drawing happen in Rust behind one Explainer handle.
-import initialise, { Explainer } from '../pkg/campaign_explainer.js';
+import initialise, { Explainer, max_dataset_bytes as maxDatasetBytes } from '../pkg/campaign_explainer.js';
 import stylesheetText from './element.css';
 
 const VIEWS = ['matrix', 'party', 'compare', 'camps', 'timeline'];
@@ -147,10 +147,10 @@ export class CampaignExplainer extends HTMLElement {
     await loadWasm();
     this.explainer = new Explainer(this.parts.canvas);
     // Attributes were read before the wasm was ready; apply them in a fixed order now.
-    this.applyAttribute('lang', this.getAttribute('lang') ?? pageLang(this), false);
+    this.applyAttribute('lang', this.getAttribute('lang') ?? pageLang(this));
     this.applyTheme();
     for (const name of ['view', 'party', 'versus']) {
-      if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name), false);
+      if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
     }
     if (this.hasAttribute('src')) await this.loadDataset(this.getAttribute('src'));
     this.resizeObserver = new ResizeObserver(() => this.redraw());
@@ -171,7 +171,7 @@ export class CampaignExplainer extends HTMLElement {
     }
     if (name === 'lang' && value === null) value = pageLang(this);
     if (value === null) return;
-    if (this.applyAttribute(name, value, true)) this.redraw();
+    if (this.applyAttribute(name, value)) this.redraw();
   }
 
   /** Controls inside the widget change the attribute, so the page sees the same state it could set. */
@@ -179,7 +179,7 @@ export class CampaignExplainer extends HTMLElement {
     this.setAttribute(name, value);
   }
 
-  applyAttribute(name, value, report) {
+  applyAttribute(name, value) {
     const setters = { view: 'set_view', lang: 'set_lang', party: 'set_party', versus: 'set_versus' };
     try {
       this.explainer[setters[name]](String(value));
@@ -187,8 +187,7 @@ export class CampaignExplainer extends HTMLElement {
       return true;
     } catch (error) {
       // The contract: a rejected attribute keeps the last valid state and fires explainer:error.
-      if (report) this.reportError(error.message);
-      else this.reportError(error.message);
+      this.reportError(error.message);
       return false;
     }
   }
@@ -228,7 +227,12 @@ export class CampaignExplainer extends HTMLElement {
     try {
       const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
       if (!response.ok) throw new Error(`src: the dataset at ${JSON.stringify(source)} could not be loaded (HTTP ${response.status})`);
+      const limit = maxDatasetBytes();
+      const declared = Number(response.headers.get('Content-Length') ?? 0);
+      const tooLarge = () => new Error(`src: the dataset at ${JSON.stringify(source)} is larger than the ${limit} bytes allowed`);
+      if (declared > limit) throw tooLarge();
       text = await response.text();
+      if (text.length > limit) throw tooLarge();
     } catch (error) {
       const message = error.name === 'AbortError'
         ? `src: the dataset at ${JSON.stringify(source)} did not answer within ${DATASET_TIMEOUT_MS / 1000} s`
@@ -243,7 +247,7 @@ export class CampaignExplainer extends HTMLElement {
       this.explainer.use_dataset(text);
       this.clearAlert();
       for (const name of ['party', 'versus']) {
-        if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name), false);
+        if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
       }
     } catch (error) {
       this.showDatasetError(error.message);

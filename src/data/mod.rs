@@ -10,6 +10,7 @@ mod validate;
 
 pub use error::{DatasetError, DatasetErrors};
 pub use model::*;
+pub use validate::MAX_DOCUMENT_BYTES;
 pub(crate) use validate::quoted;
 
 /// The built-in 2016 dataset, embedded so the widget draws without a request.

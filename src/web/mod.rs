@@ -24,6 +24,13 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// The largest dataset the loader accepts, so the host can refuse a larger response
+/// before reading it whole and copying it into wasm memory.
+#[wasm_bindgen]
+pub fn max_dataset_bytes() -> usize {
+    crate::data::MAX_DOCUMENT_BYTES
+}
+
 /// Measures label widths with the browser's own fonts, so the layout wraps
 /// Arabic names where they really overflow, not where an estimate guesses.
 struct CanvasTextMeasure<'a> {
