@@ -297,7 +297,7 @@ export class CampaignExplainer extends HTMLElement {
     if (width === 0) return;
     try {
       this.explainer.resize(width, window.devicePixelRatio || 1);
-      const height = this.explainer.render();
+      const height = this.explainer.render(this.shadowRoot.activeElement === this.parts.canvas);
       const canvas = this.parts.canvas;
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;

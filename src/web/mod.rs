@@ -75,12 +75,13 @@ impl Explainer {
     /// Starts on the built-in dataset; a custom one arrives later through `use_dataset`.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<Explainer, JsError> {
+        let no_canvas = || error("this browser cannot draw on a canvas");
         let context = canvas
             .get_context("2d")
-            .map_err(|_| error("this browser cannot draw on a canvas"))?
-            .ok_or_else(|| error("this browser cannot draw on a canvas"))?
+            .map_err(|_| no_canvas())?
+            .ok_or_else(no_canvas)?
             .dyn_into::<CanvasRenderingContext2d>()
-            .map_err(|_| error("this browser cannot draw on a canvas"))?;
+            .map_err(|_| no_canvas())?;
         let dataset = Dataset::built_in().map_err(error)?;
         let versus = if dataset.parties().len() > 1 { 1 } else { 0 };
         Ok(Explainer {
@@ -167,7 +168,9 @@ impl Explainer {
     }
 
     /// Lays the view out if anything changed, draws it, and returns its height in CSS pixels.
-    pub fn render(&mut self) -> Result<f64, JsError> {
+    /// The focus ring is drawn only while the canvas has keyboard focus (`show_focus`), as a
+    /// focus outline would be, but the focused mark is remembered across blur.
+    pub fn render(&mut self, show_focus: bool) -> Result<f64, JsError> {
         if self.scene.is_none() {
             let request = ViewRequest {
                 view: self.state.view,
@@ -190,7 +193,8 @@ impl Explainer {
         )
         .map_err(error)?;
         let area = backend.into_drawing_area();
-        chart::draw(scene, &area, &Theme::for_scheme(self.state.dark), self.focused, self.selected).map_err(error)?;
+        let focused = if show_focus { self.focused } else { None };
+        chart::draw(scene, &area, &Theme::for_scheme(self.state.dark), focused, self.selected).map_err(error)?;
         Ok(scene.height)
     }
 

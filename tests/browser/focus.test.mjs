@@ -1,0 +1,47 @@
+// The focus ring is drawn on the canvas while the chart has keyboard focus, moves with the arrows,
+// and goes away when focus leaves: visible focus (WCAG 2.4.7) for marks that are not DOM elements.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForRender } from './harness.mjs';
+
+let server, origin, browser;
+before(async () => {
+  ({ server, origin } = await startServer());
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A cheap fingerprint of the canvas pixels, and the number of pixels that differ from another one. */
+const pixels = (page) => page.evaluate(() => {
+  const canvas = document.getElementById('explainer').shadowRoot.querySelector('canvas');
+  return Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data);
+});
+const differing = (a, b) => {
+  let count = 0;
+  for (let index = 0; index < a.length; index += 4) if (a[index] !== b[index] || a[index + 1] !== b[index + 1] || a[index + 2] !== b[index + 2]) count += 1;
+  return count;
+};
+
+test('Tab into the chart draws a focus ring, arrows move it, leaving removes it', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#lang=fr`, { origin });
+  await waitForRender(page);
+  const unfocused = await pixels(page);
+  const renders = () => page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').length);
+  let count = await renders();
+  await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('canvas').focus());
+  await waitForRender(page, 'explainer', ++count);
+  const focused = await pixels(page);
+  assert.ok(differing(unfocused, focused) > 50, 'a ring is drawn around the first mark');
+  await page.keyboard.press('ArrowDown');
+  await waitForRender(page, 'explainer', ++count);
+  const moved = await pixels(page);
+  assert.ok(differing(focused, moved) > 50, 'the ring moved');
+  await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('canvas').blur());
+  await waitForRender(page, 'explainer', ++count);
+  assert.equal(differing(unfocused, await pixels(page)), 0, 'no ring once focus has left');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
