@@ -4,6 +4,9 @@
 //! Everything but `web` is pure and tested natively with `cargo test`; `web` is
 //! the one module that touches web-sys.
 
+// Untrusted datasets flow through every module: no `unsafe` anywhere, checked by the compiler.
+#![forbid(unsafe_code)]
+
 pub mod chart;
 pub mod compare;
 pub mod data;
