@@ -61,6 +61,19 @@ impl CanvasBackend {
         self.context.set_line_width(f64::from(style.stroke_width().max(1)));
     }
 
+    /// Starts a path through the points, shifted for crisp strokes of this width.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, stroke_width: u32) {
+        self.context.begin_path();
+        for (position, point) in points.into_iter().enumerate() {
+            let (x, y) = (crisp(point.0, stroke_width), crisp(point.1, stroke_width));
+            if position == 0 {
+                self.context.move_to(x, y);
+            } else {
+                self.context.line_to(x, y);
+            }
+        }
+    }
+
     fn set_font<T: BackendTextStyle>(&self, style: &T) {
         let weight = match style.style() {
             FontStyle::Bold => "bold ",
@@ -124,10 +137,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.set_stroke(style);
-        let width = style.stroke_width().max(1);
-        self.context.begin_path();
-        self.context.move_to(crisp(from.0, width), crisp(from.1, width));
-        self.context.line_to(crisp(to.0, width), crisp(to.1, width));
+        self.trace([from, to], style.stroke_width().max(1));
         self.context.stroke();
         Ok(())
     }
@@ -164,15 +174,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.set_stroke(style);
-        let width = style.stroke_width().max(1);
-        self.context.begin_path();
-        for (position, point) in path.into_iter().enumerate() {
-            if position == 0 {
-                self.context.move_to(crisp(point.0, width), crisp(point.1, width));
-            } else {
-                self.context.line_to(crisp(point.0, width), crisp(point.1, width));
-            }
-        }
+        self.trace(path, style.stroke_width().max(1));
         self.context.stroke();
         Ok(())
     }
@@ -186,14 +188,8 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.context.set_fill_style_str(&css_color(style.color()));
-        self.context.begin_path();
-        for (position, point) in vertices.into_iter().enumerate() {
-            if position == 0 {
-                self.context.move_to(f64::from(point.0), f64::from(point.1));
-            } else {
-                self.context.line_to(f64::from(point.0), f64::from(point.1));
-            }
-        }
+        // Fills cover whole pixels already: no half-pixel shift (an even width means none).
+        self.trace(vertices, 0);
         self.context.close_path();
         self.context.fill();
         Ok(())
