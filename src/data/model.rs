@@ -159,6 +159,21 @@ pub struct Fact {
     pub note: Option<Localized>,
 }
 
+/// Where the facts come from; shown to readers and kept in exports.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Default)]
+pub struct Source {
+    #[serde(default)]
+    pub title: Option<Localized>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<Localized>,
+}
+
 /// The dataset exactly as parsed, before validation gives it indexes.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct RawDataset {
@@ -166,6 +181,8 @@ pub struct RawDataset {
     pub id: Option<String>,
     #[serde(default)]
     pub title: Option<Localized>,
+    #[serde(default)]
+    pub source: Option<Source>,
     #[serde(default)]
     pub campaign: Option<CampaignDates>,
     #[serde(default)]
