@@ -79,12 +79,13 @@ export class CampaignExplainer extends HTMLElement {
     const canvas = element('canvas', { role: 'img', tabindex: '0', 'aria-describedby': 'live' });
     const tooltip = element('div', { class: 'tooltip', hidden: '', 'aria-hidden': 'true' });
     const cardText = element('p', { class: 'card-text' });
+    const cardQuoteHeading = element('p', { class: 'card-label' });
     const cardQuote = element('blockquote', { class: 'card-quote', lang: 'ar', dir: 'rtl' });
     const cardNote = element('p', { class: 'card-note' });
-    const cardTitle = element('h3', { class: 'card-title' });
+    const cardTitle = element('h3', { class: 'card-title', id: 'card-title' });
     const readButton = element('button', { type: 'button', class: 'card-read' });
     const closeButton = element('button', { type: 'button', class: 'card-close' });
-    const card = element('div', { class: 'card', role: 'region', hidden: '', 'aria-live': 'off' }, [cardTitle, cardText, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
+    const card = element('div', { class: 'card', role: 'region', hidden: '', 'aria-labelledby': 'card-title' }, [cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
     const stage = element('div', { class: 'stage' }, [canvas, tooltip]);
     const downloads = element('div', { class: 'downloads', role: 'group' }, ['png', 'svg', 'csv', 'json'].map((format) => element('button', { type: 'button', 'data-format': format })));
     const alert = element('div', { class: 'alert', role: 'alert', hidden: '' });
@@ -128,7 +129,7 @@ export class CampaignExplainer extends HTMLElement {
         this.closeCard(true);
       }
     });
-    return { wrapper, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
+    return { wrapper, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
   }
 
   connectedCallback() {
@@ -452,14 +453,21 @@ export class CampaignExplainer extends HTMLElement {
     const parts = this.parts;
     this.openMark = info.index;
     parts.cardTitle.textContent = info.label;
-    parts.cardText.textContent = info.fact?.text ?? '';
+    const strings = this.strings;
+    parts.cardText.textContent = info.fact?.text ?? (info.party && info.tactic ? strings.SourceSaysNothing : '');
+    parts.cardQuoteHeading.textContent = strings.QuoteHeading ?? '';
+    parts.cardQuoteHeading.hidden = !info.fact;
     parts.cardQuote.textContent = info.fact ? `« ${info.fact.quote} »` : '';
     parts.cardQuote.hidden = !info.fact;
-    parts.cardNote.textContent = info.fact?.note ?? '';
+    // French puts a no-break space before a colon.
+    const colon = parts.wrapper.lang === 'fr' ? '\u00a0:' : ':';
+    parts.cardNote.textContent = info.fact?.note ? `${strings.NoteHeading}${colon} ${info.fact.note}` : '';
     parts.cardNote.hidden = !info.fact?.note;
     parts.readButton.hidden = !info.fact;
     parts.card.hidden = false;
     this.currentFact = info.fact;
+    // Focus stays on the chart so the arrows keep working; the card is read out instead.
+    parts.live.textContent = [info.label, parts.cardText.textContent, info.fact?.quote].filter(Boolean).join('. ');
   }
 
   closeCard(returnFocus) {
