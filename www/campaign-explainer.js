@@ -154,7 +154,10 @@ export class CampaignExplainer extends HTMLElement {
       if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
     }
     if (this.hasAttribute('src')) await this.loadDataset(this.getAttribute('src'));
-    this.resizeObserver = new ResizeObserver(() => this.redraw());
+    // A width change redraws in the next frame, not in the observer's callback: a draw changes the
+    // element's height, and a size change inside the callback makes every engine report a "ResizeObserver
+    // loop" error to the page's error handlers. A height change alone is the element's own draw.
+    this.resizeObserver = new ResizeObserver(() => this.redrawOnResize());
     this.resizeObserver.observe(this);
     this.watchPixelRatio();
     this.redraw();
@@ -291,10 +294,20 @@ export class CampaignExplainer extends HTMLElement {
     this.reportError(message);
   }
 
+  redrawOnResize() {
+    if (this.resizeFrame) return;
+    this.resizeFrame = requestAnimationFrame(() => {
+      this.resizeFrame = 0;
+      if ((this.parts.stage.clientWidth || this.clientWidth) !== this.drawnWidth) this.redraw();
+    });
+  }
+
   redraw() {
     if (!this.explainer || !this.isConnected) return;
     if (!this.parts.alert.hidden && this.parts.stage.hidden) return;
     const width = this.parts.stage.clientWidth || this.clientWidth;
+    // Hidden (no width): remembered, so that showing the element again redraws what changed meanwhile.
+    this.drawnWidth = width;
     if (width === 0) return;
     try {
       this.explainer.resize(width, window.devicePixelRatio || 1);
