@@ -70,13 +70,40 @@ fi
 # 4. npm dependencies, exactly as locked.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed"
+  # puppeteer-core downloads no browser; the variable keeps any puppeteer package from trying.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed"
 fi
 
-# 5. A browser for the tests (never a downloaded browser build) and fonts that cover Arabic.
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  apt_install chromium
+# 5. The three browser engines the tests run in (never a downloaded browser build), as Debian packages,
+#    only those that BROWSERS names (default: all three):
+#    Chromium (playwright-core drives it), Firefox ESR (puppeteer-core, over WebDriver BiDi),
+#    WebKitGTK's MiniBrowser with WebKitWebDriver, on an Xvfb display.
+engines=",${BROWSERS:-chromium,firefox,webkit},"
+missing=()
+if [[ $engines == *,chromium,* ]] && [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
 fi
+if [[ $engines == *,firefox,* ]] && [ -z "${FIREFOX_PATH:-}" ] && ! have firefox-esr; then
+  missing+=(firefox-esr)
+fi
+if [[ $engines == *,webkit,* ]]; then
+  have WebKitWebDriver || missing+=(webkit2gtk-driver)
+  have Xvfb || missing+=(xvfb)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "browser engines for the tests: installing ${missing[*]}"
+  apt_install "${missing[@]}"
+fi
+for engine in ${engines//,/ }; do
+  case $engine in
+    chromium) say "engine chromium: $( (${CHROMIUM_PATH:-/usr/bin/chromium} --version || echo missing) 2>/dev/null | head -1)" ;;
+    firefox) say "engine firefox: $( (${FIREFOX_PATH:-firefox-esr} --version || echo missing) 2>/dev/null | head -1)" ;;
+    webkit) say "engine webkit: WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null || echo '(WebKitWebDriver on PATH)'), $(command -v Xvfb || echo 'no Xvfb')" ;;
+    *) fail "BROWSERS: unknown engine \"$engine\", expected chromium, firefox or webkit" ;;
+  esac
+done
+
+# Fonts that cover Arabic, for every engine.
 if have fc-list && ! fc-list :lang=ar 2>/dev/null | grep -q .; then
   apt_install fonts-noto-core
 elif ! have fc-list && have apt-get; then

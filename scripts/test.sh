@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: native Rust tests, then the release build, then the browser tests against dist/.
+# Runs every test: native Rust tests, then the release build, then the browser tests against dist/ in each
+# engine that BROWSERS names (default: chromium,firefox,webkit; e.g. BROWSERS=chromium npm test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -9,5 +10,4 @@ echo "test: native Rust tests"
 cargo test --all-targets --quiet
 echo "test: release build"
 npm run build --silent
-echo "test: browser tests (headless Chromium against dist/)"
-node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+bash scripts/test-browsers.sh

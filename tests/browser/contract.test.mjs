@@ -4,15 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, launchBrowser, openPage, waitForRender, canvasFacts } from './harness.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { DIST, startServer, launchBrowser, openPage, waitForRender, canvasFacts } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures') + path.sep;
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let server, origin, browser;
 before(async () => {
-  server = await serve({
+  ({ server, origin } = await startServer({
     routes: [
       { prefix: '/static/explainer/', directory: DIST },
       { prefix: '/fixtures/', directory: FIXTURES },
@@ -24,8 +23,7 @@ before(async () => {
       if (request.url.startsWith('/fixtures/never.json')) return true;
       return false;
     },
-  });
-  origin = `http://127.0.0.1:${server.address().port}`;
+  }));
   browser = await launchBrowser();
 });
 after(async () => {

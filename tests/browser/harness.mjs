@@ -1,47 +1,113 @@
-// Shared by the browser tests: serves dist/ on 127.0.0.1 and drives Debian's Chromium with playwright-core,
-// recording console errors, page errors, failed requests and any request that leaves the origin.
+// Shared by the browser tests: serves dist/ on 127.0.0.1 and drives the engine that BROWSERS names
+// (chromium, the default; firefox; webkit) through the driver layer in ./drivers/, recording console
+// errors, page errors, failed requests and any request that leaves the origin.
+//
+// The test server puts <script src="/__harness/recorder.js"> into every HTML page it serves, which records
+// the widgets' events into window.widgetEvents in every engine (WebDriver classic has no init script), and
+// reports in-page problems back to it for the engines whose driver cannot listen to the page.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { isAutomaticFavicon, launch, selectedEngine, Unsupported } from './drivers/index.mjs';
 
+export { Unsupported };
 export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist') + path.sep;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RECORDER = readFileSync(new URL('./drivers/recorder.js', import.meta.url), 'utf8');
+const RECORDER_TAG = '<script src="/__harness/recorder.js"></script>';
+// Blocks nothing, but makes every engine fire securitypolicyviolation for a request to another origin, even
+// one that fails (resource timing does not list those in WebKit); the recorder reports it.
+const WATCH_ORIGIN = "default-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' data: blob:";
 
-export async function startServer(options = {}) {
-  const server = await serve({ routes: [{ prefix: '/', directory: DIST }], ...options });
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
+/** The engine this process tests, from BROWSERS (one engine; chromium when unset). */
+export const ENGINE = selectedEngine();
 
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+// Problem lists of the open pages whose driver cannot listen to the page (WebKit): the test server adds to them.
+const listeners = new Set();
+const tell = (problem) => { for (const problems of listeners) problems.push(problem); };
 
-/** A page that records what went wrong, and every widget event, from before the first script runs. */
-export async function openPage(browser, url, { origin, viewport = { width: 900, height: 1200 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    // A failed load is reported once, with its URL, by the response listener below.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
-  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} ${request.failure()?.errorText}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (origin && !['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) problems.push(`request left the origin: ${request.url()}`);
-  });
-  await page.addInitScript(() => {
-    window.widgetEvents = [];
-    for (const type of ['explainer:render', 'explainer:select', 'explainer:error']) {
-      document.addEventListener(type, (event) => window.widgetEvents.push({ type, id: event.target.id, detail: event.detail }), true);
+/**
+ * Serves dist/ (or `routes`) on 127.0.0.1. `headers` and `handler` are passed to scripts/serve.mjs.
+ * With `recorder` (the default), HTML pages get the recorder script, and every response of 400 or more is
+ * recorded as a problem of the open WebKit pages.
+ */
+export async function startServer({ routes = [{ prefix: '/', directory: DIST }], headers, handler = null, recorder = true, ...options } = {}) {
+  let origin = null;
+  const harnessHandler = async (request, response) => {
+    const urlPath = new URL(request.url, 'http://127.0.0.1').pathname;
+    if (recorder && urlPath === '/__harness/recorder.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(RECORDER);
+      return true;
     }
-  });
+    if (recorder && urlPath === '/__harness/problem' && request.method === 'POST') {
+      let text = '';
+      for await (const chunk of request) text += chunk;
+      tell(text);
+      response.writeHead(204).end();
+      return true;
+    }
+    // Node's own fetches (the tests reading files) are not the page's.
+    if (!/^node\b|undici/.test(request.headers['user-agent'] ?? '') && !isAutomaticFavicon(request.url)) {
+      response.on('finish', () => { if (response.statusCode >= 400) tell(`HTTP ${response.statusCode}: ${origin}${request.url}`); });
+      response.on('close', () => { if (!response.writableFinished) tell(`failed request: ${origin}${request.url} (closed before an answer)`); });
+    }
+    if (recorder) injectRecorder(response);
+    return handler ? handler(request, response) : false;
+  };
+  const server = await serve({ routes, headers, handler: harnessHandler, ...options });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return { server, origin };
+}
+
+/**
+ * Rewrites an HTML response on its way out so that the recorder runs before any other script, and adds a
+ * report-only policy that flags requests to other origins.
+ */
+function injectRecorder(response) {
+  const writeHead = response.writeHead.bind(response);
+  const end = response.end.bind(response);
+  let pending = null;
+  response.writeHead = (status, ...rest) => {
+    const headers = rest.find((value) => value && typeof value === 'object') ?? {};
+    const type = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+    const encoding = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
+    if (!String(type).startsWith('text/html') || encoding) return writeHead(status, ...rest);
+    pending = { status, headers };
+    return response;
+  };
+  response.end = (body, ...rest) => {
+    if (!pending) return end(body, ...rest);
+    let html = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+    const anchor = /<meta charset[^>]*>/i.exec(html) ?? /<head[^>]*>/i.exec(html);
+    html = anchor ? html.slice(0, anchor.index + anchor[0].length) + RECORDER_TAG + html.slice(anchor.index + anchor[0].length) : RECORDER_TAG + html;
+    const headers = Object.fromEntries(Object.entries(pending.headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
+    const bytes = Buffer.from(html, 'utf8');
+    writeHead(pending.status, { 'Content-Security-Policy-Report-Only': WATCH_ORIGIN, ...headers, 'Content-Length': bytes.length });
+    return end(bytes);
+  };
+}
+
+/** The engine of this run (BROWSERS), or the one named. */
+export async function launchBrowser(engine = ENGINE) {
+  return launch(engine, { initScript: RECORDER });
+}
+
+/**
+ * A page that records what went wrong, and every widget event, from before the first script runs.
+ * Options: viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch, javaScriptEnabled.
+ * `context.close()` closes the page (kept from the Playwright days: each page has its own context).
+ */
+export async function openPage(browser, url, { origin, ...options } = {}) {
+  const page = await browser.newPage({ origin, ...options });
+  const problems = page.problems;
+  if (!page.nativeProblems) {
+    listeners.add(problems);
+    const close = page.close.bind(page);
+    page.close = async () => { listeners.delete(problems); await close(); };
+  }
+  const context = page.context && page.engine === 'chromium'
+    ? new Proxy(page.context, { get: (target, property) => (property === 'close' ? () => page.close() : typeof target[property] === 'function' ? target[property].bind(target) : target[property]) })
+    : { close: () => page.close() };
   await page.goto(url);
   return { page, context, problems };
 }
@@ -66,4 +132,16 @@ export async function canvasFacts(page, id = 'explainer') {
     }
     return { width: canvas.width, height: canvas.height, cssWidth: canvas.getBoundingClientRect().width, cssHeight: canvas.getBoundingClientRect().height, drawn, total: data.length / 4, colours: colours.size, label: canvas.getAttribute('aria-label') };
   }, id);
+}
+
+/**
+ * Where an engine's driver cannot do something (touch input, downloads...), a test skips that assertion
+ * only, and says so: `if (!canDo(t, browser, 'touch', 'the tap selects the mark')) return;`.
+ * The line starts with "skipped assertion" so scripts/test-browsers.sh can list every skip at the end.
+ */
+export function canDo(t, browser, capability, assertion) {
+  if (browser.supports[capability]) return true;
+  const message = `skipped assertion [${browser.engine}] ${assertion}: ${browser.reasons[capability] ?? `no ${capability} in this engine's driver`}`;
+  t.diagnostic(message);
+  return false;
 }

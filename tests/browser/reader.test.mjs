@@ -2,9 +2,8 @@
 // touch-sized controls, and an automated WCAG 2.1 A/AA audit with axe-core in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage, waitForRender } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForRender, canDo } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server, origin, browser;
@@ -17,17 +16,21 @@ after(async () => {
   server?.close();
 });
 
-const clickDownload = async (page, format) => {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.evaluate((wanted) => document.getElementById('explainer').shadowRoot.querySelector(`.downloads [data-format="${wanted}"]`).click(), format),
-  ]);
-  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
-};
+const clickDownload = (page, format) => page.download(() => page.evaluate((wanted) => document.getElementById('explainer').shadowRoot.querySelector(`.downloads [data-format="${wanted}"]`).click(), format));
 
-test('the reader can download the chart as PNG and SVG and the data as CSV and JSON', async () => {
+test('the reader can download the chart as PNG and SVG and the data as CSV and JSON', async (t) => {
   const { page, context, problems } = await openPage(browser, `${origin}/#view=compare&lang=fr`, { origin });
   await waitForRender(page);
+  if (!canDo(t, browser, 'downloads', 'the four files are saved with their names and contents')) {
+    // The buttons still run without an error where the browser's download cannot be observed.
+    for (const format of ['png', 'svg', 'csv', 'json']) {
+      await page.evaluate((wanted) => document.getElementById('explainer').shadowRoot.querySelector(`.downloads [data-format="${wanted}"]`).click(), format);
+    }
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    assert.deepEqual(problems, []);
+    await context.close();
+    return;
+  }
   const png = await clickDownload(page, 'png');
   assert.equal(png.name, 'campaign-2016-compare-fr.png');
   assert.deepEqual([...png.body.subarray(1, 4)], [...Buffer.from('PNG')]);
@@ -64,7 +67,7 @@ test('hovering a mark shows its tooltip; clicking it opens the fact card', async
   await waitForRender(page);
   const mark = await firstFactMark(page);
   assert.ok(mark, 'the matrix has fact marks');
-  await page.evaluate((y) => window.scrollTo(0, y - 300), mark.pageY + (await page.evaluate(() => window.scrollY)));
+  await page.evaluate((y) => window.scrollTo({ top: y - 300, behavior: 'instant' }), mark.pageY + (await page.evaluate(() => window.scrollY)));
   const target = await firstFactMark(page);
   await page.mouse.move(target.pageX, target.pageY);
   await page.waitForFunction(() => !document.getElementById('explainer').shadowRoot.querySelector('.tooltip').hidden);
@@ -77,28 +80,29 @@ test('hovering a mark shows its tooltip; clicking it opens the fact card', async
   await context.close();
 });
 
-test('a tap on a phone selects the mark under the finger', async () => {
+test('a tap on a phone selects the mark under the finger', async (t) => {
   const { page, context, problems } = await openPage(browser, `${origin}/#lang=ar`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, hasTouch: true });
   await waitForRender(page);
   const mark = await firstFactMark(page);
-  await page.evaluate((y) => window.scrollTo(0, y - 300), mark.pageY + (await page.evaluate(() => window.scrollY)));
+  await page.evaluate((y) => window.scrollTo({ top: y - 300, behavior: 'instant' }), mark.pageY + (await page.evaluate(() => window.scrollY)));
   const target = await firstFactMark(page);
-  await page.touchscreen.tap(target.pageX, target.pageY);
-  await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:select'));
-  const selected = await page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:select').at(-1).detail);
-  assert.equal(selected.fact.id, target.fact.id);
+  if (canDo(t, browser, 'touch', 'the tap selects the mark under the finger')) {
+    await page.touchscreen.tap(target.pageX, target.pageY);
+    await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:select'));
+    const selected = await page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:select').at(-1).detail);
+    assert.equal(selected.fact.id, target.fact.id);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('without JavaScript the demo shows the static SVG of the matrix and its data table', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  const fallback = await page.evaluate(async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { origin, javaScriptEnabled: false });
+  // Polled rather than awaited in the page: with its scripts off, Firefox runs no promise job there.
+  await page.waitForFunction(() => document.querySelector('campaign-explainer img.explainer-fallback')?.complete !== false, undefined, { timeout: 10000 }).catch(() => null);
+  const fallback = await page.evaluate(() => {
     const image = document.querySelector('campaign-explainer img.explainer-fallback');
-    await image.decode();
-    return { width: image.naturalWidth, alt: image.alt, src: image.getAttribute('src') };
+    return image && { width: image.naturalWidth, alt: image.alt, src: image.getAttribute('src') };
   }).catch(() => null);
   // With JavaScript off, evaluate still runs (it is the test's, not the page's).
   assert.ok(fallback, 'the fallback image is in the element');
