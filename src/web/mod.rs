@@ -37,10 +37,21 @@ struct CanvasTextMeasure<'a> {
     context: &'a CanvasRenderingContext2d,
 }
 
+impl CanvasTextMeasure<'_> {
+    fn width_in(&self, font: &str, text: &str, font_size_px: f64) -> f64 {
+        self.context.set_font(font);
+        self.context.measure_text(text).map(|metrics| metrics.width()).unwrap_or(text.chars().count() as f64 * font_size_px * 0.6)
+    }
+}
+
 impl TextMeasure for CanvasTextMeasure<'_> {
     fn text_width(&self, text: &str, font_size_px: f64) -> f64 {
-        self.context.set_font(&format!("{font_size_px}px {}", chart::FONT_STACK));
-        self.context.measure_text(text).map(|metrics| metrics.width()).unwrap_or(text.chars().count() as f64 * font_size_px * 0.6)
+        self.width_in(&format!("{font_size_px}px {}", chart::FONT_STACK), text, font_size_px)
+    }
+
+    /// The bold glyphs themselves, in the font string the canvas backend draws bold text with.
+    fn bold_text_width(&self, text: &str, font_size_px: f64) -> f64 {
+        self.width_in(&format!("bold {font_size_px}px {}", chart::FONT_STACK), text, font_size_px)
     }
 }
 
