@@ -19,8 +19,16 @@ const RECORDER_TAG = '<script src="/__harness/recorder.js"></script>';
 // one that fails (resource timing does not list those in WebKit); the recorder reports it.
 const WATCH_ORIGIN = "default-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' data: blob:";
 
-/** The engine this process tests, from BROWSERS (one engine; chromium when unset). */
-export const ENGINE = selectedEngine();
+/** The engine this process tests, from BROWSERS (one engine; chromium when unset); null if it names several. */
+let engineError = null;
+export const ENGINE = (() => {
+  try {
+    return selectedEngine();
+  } catch (error) {
+    engineError = error;
+    return null;
+  }
+})();
 
 // Problem lists of the open pages whose driver cannot listen to the page (WebKit): the test server adds to them.
 const listeners = new Set();
@@ -89,6 +97,7 @@ function injectRecorder(response) {
 
 /** The engine of this run (BROWSERS), or the one named. */
 export async function launchBrowser(engine = ENGINE) {
+  if (!engine) throw engineError;
   return launch(engine, { initScript: RECORDER });
 }
 

@@ -54,7 +54,7 @@ class FirefoxBrowser {
             'browser.safebrowsing.update.enabled': false,
           },
         });
-        this.version ??= await browser.version();
+        this.version ??= (await browser.version()).replace(/^firefox\//i, '');
         return { browser, downloads };
       })());
     }

@@ -6,8 +6,11 @@
 // Browser: { engine, version, supports, reasons, newPage(options), close() }
 //   newPage({ viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch, javaScriptEnabled })
 // Page: { engine, problems, nativeProblems, goto(url), evaluate(fn, arg), waitForFunction(fn, arg, { timeout }),
-//         keyboard.press(key), mouse.move(x, y), mouse.click(x, y), touchscreen.tap(x, y), click(selector),
-//         screenshot({ path, selector }), download(trigger) -> { name, body }, addScriptTag({ path }), close() }
+//         waitForTimeout(ms), keyboard.press(key), mouse.move(x, y), mouse.click(x, y), touchscreen.tap(x, y),
+//         click(selector), screenshot({ path, selector }), download(trigger) -> { name, body },
+//         addScriptTag({ path }), clock.install(), clock.runFor(ms), close() }
+// In Chromium a page also answers Playwright's own API (page.native is Playwright's page), for code written
+// before this layer; clock there is Playwright's fake clock, elsewhere time really passes.
 // `problems` is filled with console errors, page errors, failed requests and requests off the origin by the
 // engine's driver where it can listen to the page (nativeProblems), else by the harness's test server.
 // `supports` says what an engine's driver can do; `reasons` says why not, for the skip message.

@@ -287,8 +287,20 @@ Promise.resolve().then(() => (${typeof fn === 'function' ? fn.toString() : `() =
   async screenshot({ path: file, selector } = {}) {
     let data;
     if (selector) {
-      const element = await this.command('POST', '/element', { using: 'css selector', value: selector });
-      data = await this.command('GET', `/element/${Object.values(element)[0]}/screenshot`);
+      // WebKitWebDriver captures an element whole only when the page is not scrolled and the element is
+      // within the window: scroll to the top, and grow the window to the element's bottom for the capture.
+      const sizes = await this.evaluate((query) => {
+        window.scrollTo({ top: 0, behavior: 'instant' });
+        const node = document.querySelector(query);
+        return { width: window.innerWidth, height: window.innerHeight, needed: Math.ceil(node.getBoundingClientRect().bottom) + 16 };
+      }, selector);
+      if (sizes.needed > sizes.height) await this.setViewport({ width: sizes.width, height: sizes.needed });
+      try {
+        const element = await this.command('POST', '/element', { using: 'css selector', value: selector });
+        data = await this.command('GET', `/element/${Object.values(element)[0]}/screenshot`);
+      } finally {
+        if (sizes.needed > sizes.height) await this.setViewport({ width: sizes.width, height: sizes.height });
+      }
     } else {
       data = await this.command('GET', '/screenshot');
     }
