@@ -11,8 +11,10 @@
 use campaign_explainer::chart::render_svg;
 use campaign_explainer::compare::{self, CompareError};
 use campaign_explainer::data::{Dataset, DatasetErrors, Lang};
-use campaign_explainer::layout::{self, EstimatedTextMeasure, LayoutError, NavigationKey, Scene, View, ViewRequest};
+use campaign_explainer::layout::{self, EstimatedTextMeasure, LayoutError, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use campaign_explainer::theme::Theme;
+use std::cell::Cell;
+
 use serde_json::{Value, json};
 
 fn localized(text: &str) -> Value {
@@ -399,3 +401,55 @@ fn the_crate_forbids_unsafe_code() {
 }
 
 // ---------------------------------------------------- regressions found by fuzzing
+
+
+/// Counts the characters a layout measures: its work, in a unit no machine's speed changes.
+struct CountingMeasure {
+    characters: Cell<usize>,
+}
+
+impl TextMeasure for CountingMeasure {
+    fn text_width(&self, text: &str, font_size_px: f64) -> f64 {
+        self.characters.set(self.characters.get() + text.chars().count());
+        EstimatedTextMeasure.text_width(text, font_size_px)
+    }
+}
+
+#[test]
+fn fuzz_timeout_a_seven_thousand_character_camp_note_is_refused_before_layout() {
+    // fuzz/artifacts timeout-31c2ca5a…: the built-in dataset with a 6,895-character French camp
+    // note took over 10 s to lay out, because the camps view shortens its footnotes character by
+    // character. The note is now bounded like a fact's note, and the message says so.
+    let mut dataset: Value = serde_json::from_str(campaign_explainer::data::BUILT_IN_JSON).unwrap();
+    let note = text_of("L’article ne précise pas le camp de l’USFP. ", 6895);
+    dataset["parties"][3]["camp_note"]["fr"] = json!(note);
+    let errors = errors_of(&dataset.to_string());
+    assert_eq!(errors.0.len(), 1, "{errors}");
+    assert_eq!(
+        errors.to_string(),
+        format!("parties[3].camp_note.fr: is 6895 characters long, more than the 500 allowed: \"{}…\"", text_of(&note, 40))
+    );
+}
+
+#[test]
+fn fuzz_timeout_camp_notes_at_their_maximum_cost_bounded_layout_work() {
+    // Every one of 40 parties with a 500-character note unbroken by spaces (the worst case for
+    // wrapping), at the narrowest width, left to right and right to left. Measured when written:
+    // about 17 million characters (13.5 million without the notes; the built-in dataset, 6 thousand),
+    // some 0.3 s natively. The bound is twice that: a quadratic cost in a note's length, as the
+    // 6,895-character note had, would pass it many times over.
+    const MAX_CHARACTERS_MEASURED: usize = 35_000_000;
+    let mut dataset: Value = serde_json::from_str(&extreme_dataset()).unwrap();
+    for party in dataset["parties"].as_array_mut().unwrap() {
+        party["camp_note"] = localized(&text_of("\u{202e}<b>averyveryverylongwordwithoutanyspace</b>", 500));
+    }
+    let dataset = Dataset::from_json(&dataset.to_string()).unwrap_or_else(|errors| panic!("{errors}"));
+    for lang in [Lang::Fr, Lang::Ar] {
+        let measure = CountingMeasure { characters: Cell::new(0) };
+        let request = ViewRequest { view: View::Camps, lang, party: 0, versus: 1, width: 280.0 };
+        let scene = layout::layout(&dataset, &request, &measure).unwrap();
+        check_scene(&scene, &format!("camps {lang:?} with maximal notes"));
+        let measured = measure.characters.get();
+        assert!(measured < MAX_CHARACTERS_MEASURED, "{lang:?}: {measured} characters measured");
+    }
+}

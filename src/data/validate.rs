@@ -324,6 +324,11 @@ fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         if let Some(short_name) = &party.short_name {
             checker.localized(&format!("parties[{position}].short_name"), short_name, MAX_NAME_CHARS);
         }
+        // The camps view wraps the note into its footnotes: unbounded, a 7,000-character note
+        // froze the layout for seconds (found by fuzzing). Bounded like a fact's note.
+        if let Some(camp_note) = &party.camp_note {
+            checker.localized(&format!("parties[{position}].camp_note"), camp_note, MAX_TEXT_CHARS);
+        }
     }
     checker.unique("parties", raw.parties.iter().map(|party| party.id.as_str()).enumerate());
 
