@@ -21,7 +21,7 @@ class FirefoxBrowser {
     this.engine = 'firefox';
     this.initScript = initScript;
     this.instances = new Map();
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: true };
     this.reasons = {
       memory: 'WebDriver BiDi can neither force a garbage collection nor read the JS heap or the wasm memory\'s size (Chromium reads them over CDP)',
     };

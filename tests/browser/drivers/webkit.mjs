@@ -147,9 +147,10 @@ class WebKitBrowser {
     // WebKitWebDriver runs one session at a time: one driver (and display) per open page, reused when idle.
     this.drivers = [];
     this.pages = new Set();
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: false };
     this.reasons = {
       memory: 'WebDriver classic can neither force a garbage collection nor read the JS heap or the wasm memory\'s size (Chromium reads them over CDP)',
+      reducedMotion: 'MiniBrowser has no option for prefers-reduced-motion, and WebDriver classic no media emulation',
     };
   }
 
@@ -167,6 +168,7 @@ class WebKitBrowser {
 
   async newPage({ viewport = { width: 900, height: 1200 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, javaScriptEnabled = true, origin = null } = {}) {
     if (Math.round(deviceScaleFactor) !== deviceScaleFactor) throw new Unsupported('webkit', `use deviceScaleFactor ${deviceScaleFactor}`, 'GDK_SCALE takes whole numbers');
+    if (reducedMotion === 'reduce') throw new Unsupported('webkit', 'emulate prefers-reduced-motion: reduce', this.reasons.reducedMotion);
     const slot = this.driver(deviceScaleFactor);
     slot.busy = true;
     try {
@@ -176,7 +178,9 @@ class WebKitBrowser {
       if (!javaScriptEnabled) args.push('--enable-javascript-markup=false');
       const session = await driver.command('POST', '/session', { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { args } } } });
       this.version ??= session.capabilities?.browserVersion;
-      const page = new WebKitPage(driver, session.sessionId, { hasTouch, reducedMotion, origin, reasons: this.reasons });
+      // hasTouch: touch input works through pointer actions of type "touch"; maxTouchPoints stays 0.
+      // origin: requests off the origin are caught by the recorder's report-only policy (harness.mjs).
+      const page = new WebKitPage(driver, session.sessionId, { reasons: this.reasons });
       this.pages.add(page);
       page.onClose = () => {
         this.pages.delete(page);
