@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
-import { demoPage, embedPage } from './scripts/pages.mjs';
+import { demoPage, embedPage, staticManifest, staticFile } from './scripts/pages.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,6 +18,11 @@ class PagesPlugin {
           compilation.fileDependencies.add(path.join(root, 'data/source/article.ar.txt'));
           compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article)));
           compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage()));
+          // Every view in every language as SVG, for RSS, AMP and social cards, and the element's fallback.
+          for (const rendering of staticManifest()) {
+            compilation.emitAsset(`static/${rendering.file}`, new webpack.sources.RawSource(staticFile(rendering.file)));
+          }
+          compilation.emitAsset('static/static.json', new webpack.sources.RawSource(JSON.stringify(staticManifest())));
           for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['favicon.svg', 'favicon.svg']]) {
             const source = path.join(root, 'www', file);
             compilation.fileDependencies.add(source);
