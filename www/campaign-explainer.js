@@ -288,6 +288,10 @@ export class CampaignExplainer extends HTMLElement {
       this.parts.alert.textContent = `${intro} (${message})`;
       this.parts.alert.hidden = false;
       this.parts.fallback.hidden = false;
+      // No empty chart box under the fallback: everything that needs the wasm goes.
+      this.parts.stage.hidden = true;
+      this.parts.table.hidden = true;
+      this.parts.card.hidden = true;
       this.parts.controls.hidden = true;
       this.parts.downloads.hidden = true;
     }
@@ -316,11 +320,19 @@ export class CampaignExplainer extends HTMLElement {
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
       this.parts.fallback.hidden = true;
+      if (this.renderFailed) {
+        this.renderFailed = false;
+        this.clearAlert();
+      }
       this.updateChrome();
       const state = JSON.parse(this.explainer.state_json());
       this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
     } catch (error) {
-      this.fail(error, true);
+      // A draw that fails leaves the last good chart and says why; the next good draw clears it.
+      this.renderFailed = true;
+      this.parts.alert.textContent = error.message;
+      this.parts.alert.hidden = false;
+      this.reportError(error.message);
     }
   }
 

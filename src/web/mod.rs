@@ -8,7 +8,7 @@
 mod canvas_backend;
 
 use crate::chart;
-use crate::data::{Dataset, Lang, Status, Timing};
+use crate::data::{Dataset, Lang, Status, Timing, quoted};
 use crate::export;
 use crate::i18n::{self, UiText};
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
@@ -134,7 +134,7 @@ impl Explainer {
     pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
         let parsed = View::parse(view).ok_or_else(|| {
             let known: Vec<&str> = View::ALL.iter().map(|view| view.as_str()).collect();
-            error(format!("view: unknown view {view:?}, expected one of {}", known.join(", ")))
+            error(format!("view: unknown view {}, expected one of {}", quoted(view), known.join(", ")))
         })?;
         if parsed != self.state.view {
             self.state.view = parsed;
@@ -144,7 +144,7 @@ impl Explainer {
     }
 
     pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
-        let parsed = Lang::from_tag(lang).ok_or_else(|| error(format!("lang: unsupported language {lang:?}, expected ar, fr or en")))?;
+        let parsed = Lang::from_tag(lang).ok_or_else(|| error(format!("lang: unsupported language {}, expected ar, fr or en", quoted(lang))))?;
         if parsed != self.state.lang {
             self.state.lang = parsed;
             self.forget_scene();
@@ -338,7 +338,7 @@ impl Explainer {
     fn party_position(&self, attribute: &str, id: &str) -> Result<usize, JsError> {
         self.dataset.party_index(id).ok_or_else(|| {
             let known: Vec<&str> = self.dataset.parties().iter().map(|party| party.id.as_str()).collect();
-            error(format!("{attribute}: unknown party {id:?}, expected one of {}", known.join(", ")))
+            error(format!("{attribute}: unknown party {}, expected one of {}", quoted(id), known.join(", ")))
         })
     }
 

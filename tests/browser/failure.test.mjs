@@ -148,9 +148,8 @@ test('a browser without WebAssembly gets an alert over the static fallback, an e
   await context.close();
 });
 
-// Marked todo until the element hides its chart area on a fatal failure: today the empty canvas keeps
-// its box (about 440 px high at 900 px wide) under the fallback. It runs and reports, without failing the run.
-test('a failed wasm load leaves no empty chart area under the fallback', { todo: 'www/campaign-explainer.js fail() does not hide the stage yet' }, async () => {
+// The fallback takes the chart's place: an empty canvas box (about 440 px at 900 px wide) would push the article down.
+test('a failed wasm load leaves no empty chart area under the fallback', async () => {
   const { page, context } = await openPage(browser, `${origin}/host-404.html`, { origin });
   await failureState(page);
   const canvasHeights = await page.evaluate(() => ['first', 'second'].map((id) => document.getElementById(id).shadowRoot.querySelector('canvas').getBoundingClientRect().height));
