@@ -202,7 +202,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match values.iter().find(|(key, _)| *key == name) {
-                    Some((_, value)) => filled.push_str(value),
+                    Some((_, value)) => push_isolated(&mut filled, value),
                     None => {
                         filled.push('{');
                         filled.push_str(name);
@@ -219,6 +219,24 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     filled.push_str(rest);
     filled
+}
+
+/// Explicit bidi embeddings, overrides and isolates: a dataset's name holding an unpaired one
+/// (e.g. U+202E) would otherwise reverse the rest of the sentence it is put into.
+fn has_bidi_controls(text: &str) -> bool {
+    text.chars().any(|character| matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// A value with bidi controls goes in a first-strong isolate (U+2068 … U+2069), whose closing
+/// mark ends every embedding and override opened inside it; other values go in unchanged.
+fn push_isolated(filled: &mut String, value: &str) {
+    if has_bidi_controls(value) {
+        filled.push('\u{2068}');
+        filled.push_str(value);
+        filled.push('\u{2069}');
+    } else {
+        filled.push_str(value);
+    }
 }
 
 /// `ui` then `fill`, the common case.
@@ -345,6 +363,14 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_value_with_a_bidi_override_is_isolated_so_it_cannot_reverse_the_sentence() {
+        let filled = fill("{party}: {status}", &[("party", "Beta\u{202E}"), ("status", "used")]);
+        assert_eq!(filled, "\u{2068}Beta\u{202E}\u{2069}: used");
+        assert_eq!(fill("{party}: {status}", &[("party", "Beta"), ("status", "used")]), "Beta: used");
+    }
+
     use super::*;
 
     #[test]
