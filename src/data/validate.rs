@@ -45,17 +45,147 @@ pub(super) fn parse_and_validate(json: &str) -> Result<Dataset, DatasetErrors> {
     // Parsed again from the text rather than from the tree, because the tree
     // silently keeps the last of two duplicate keys, where the typed parse reports them.
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let raw: RawDataset = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let message = error.into_inner().to_string();
-        match missing_field(&message) {
-            Some(field) if path.is_empty() => DatasetErrors::single(field, "is missing"),
-            Some(field) => DatasetErrors::single(format!("{path}.{field}"), "is missing"),
-            None => DatasetErrors::single(path, shortened_message(&message)),
-        }
-    })?;
+    let raw: RawDataset = serde::Deserialize::deserialize(&mut deserializer).map_err(|error| typed_error(json, &error))?;
     validate(raw)
+}
+
+/// Names the path of a typed-parse error from where serde_json stopped reading.
+///
+/// serde_path_to_error would track the path during the parse, but wrapping every
+/// deserializer and visitor made the wasm 19 KB larger (BENCHMARKS.md). The document is known to be valid
+/// JSON by now, so re-reading it up to the error's offset finds the same path,
+/// and only a rejected dataset pays for it.
+fn typed_error(json: &str, error: &serde_json::Error) -> DatasetErrors {
+    let message = error.to_string();
+    let path = offset_of(json, error.line(), error.column()).map(|offset| path_at(json, offset)).unwrap_or_default();
+    match missing_field(&message) {
+        Some(field) if path.is_empty() => DatasetErrors::single(field, "is missing"),
+        Some(field) => DatasetErrors::single(format!("{path}.{field}"), "is missing"),
+        None => DatasetErrors::single(path, shortened_message(&message)),
+    }
+}
+
+/// The byte offset of serde_json's 1-based line and 0-based byte column.
+fn offset_of(json: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        json.bytes().enumerate().filter(|&(_, byte)| byte == b'\n').nth(line - 2)?.0 + 1
+    };
+    Some(line_start + column)
+}
+
+/// The path of the value being read at a byte offset of a valid JSON document,
+/// e.g. `parties[0].name`, spelled like serde_path_to_error's.
+///
+/// serde_json reports a wrong scalar after reading it and a wrong array or
+/// object before its bracket, both of which lie within the member; a missing
+/// field after the closing brace, which leaves the object's own path; a
+/// duplicate key before its colon, which names the enclosing object. So a
+/// member's key counts from its colon to the next comma or closing brace.
+fn path_at(json: &str, offset: usize) -> String {
+    enum Frame {
+        /// The member's key, once its colon is read.
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = json.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    // The last key read in the innermost object, waiting for its colon.
+    let mut pending_key: Option<String> = None;
+    let mut position = 0;
+    while position < offset.min(bytes.len()) {
+        let byte = bytes[position];
+        position += 1;
+        match byte {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::Array(index)) => *index += 1,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object(key)) = stack.last_mut() {
+                    *key = pending_key.take();
+                }
+            }
+            b'"' => {
+                let (text, end) = string_at(json, position);
+                if matches!(stack.last(), Some(Frame::Object(None))) {
+                    pending_key = Some(text);
+                }
+                position = end;
+            }
+            // White space and the characters of numbers, true, false and null.
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(index) => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// The decoded text of the JSON string whose content starts at `start`, and the offset after its closing quote.
+fn string_at(json: &str, start: usize) -> (String, usize) {
+    let bytes = json.as_bytes();
+    let mut text = String::new();
+    let mut position = start;
+    let mut run_start = start;
+    while let Some(&byte) = bytes.get(position) {
+        match byte {
+            b'"' => {
+                text.push_str(json.get(run_start..position).unwrap_or(""));
+                return (text, position + 1);
+            }
+            b'\\' => {
+                text.push_str(json.get(run_start..position).unwrap_or(""));
+                let escape = bytes.get(position + 1).copied().unwrap_or(b'"');
+                position += 2;
+                match escape {
+                    b'n' => text.push('\n'),
+                    b't' => text.push('\t'),
+                    b'r' => text.push('\r'),
+                    b'b' => text.push('\u{8}'),
+                    b'f' => text.push('\u{c}'),
+                    b'u' => {
+                        let (character, end) = unicode_escape(json, position);
+                        text.push(character);
+                        position = end;
+                    }
+                    other => text.push(char::from(other)),
+                }
+                run_start = position;
+            }
+            _ => position += 1,
+        }
+    }
+    (text, bytes.len())
+}
+
+/// The character of a `\uXXXX` escape whose hex digits start at `start`. Only keys of the model's fields
+/// reach a path, and those are ASCII, so a surrogate pair need not be put together.
+fn unicode_escape(json: &str, start: usize) -> (char, usize) {
+    let code = json.get(start..start + 4).and_then(|digits| digits.chars().try_fold(0, |code, digit| Some(code * 16 + digit.to_digit(16)?)));
+    (code.and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER), start + 4)
 }
 
 /// The field name in serde's "missing field `fr` at line 1 column 9", so the
@@ -406,4 +536,234 @@ fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         return Err(DatasetErrors(checker.errors));
     }
     Ok(Dataset { raw, categories, tactic_category, fact_party, fact_tactic, cells })
+}
+
+#[cfg(test)]
+mod tests {
+    //! The path found by re-reading the document after a typed-parse error must be the one
+    //! serde_path_to_error tracked during the parse (the previous implementation, kept here as
+    //! the reference), for every kind of fault at every place of a dataset, in any layout.
+
+    use super::*;
+    use serde_json::{Value, json};
+
+    /// The previous implementation: the same checks, with the path tracked by serde_path_to_error.
+    fn tracked_parse(json: &str) -> Result<(), DatasetErrors> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let tree = serde::Deserialize::deserialize(&mut deserializer)
+            .and_then(|tree: serde_json::Value| deserializer.end().map(|()| tree))
+            .map_err(|error| DatasetErrors::single("", shortened_message(&error.to_string())))?;
+        check_shape(&tree)?;
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let raw: RawDataset = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let message = error.into_inner().to_string();
+            match missing_field(&message) {
+                Some(field) if path.is_empty() => DatasetErrors::single(field, "is missing"),
+                Some(field) => DatasetErrors::single(format!("{path}.{field}"), "is missing"),
+                None => DatasetErrors::single(path, shortened_message(&message)),
+            }
+        })?;
+        validate(raw).map(|_| ())
+    }
+
+    fn same_result_as_tracked(json: &str) {
+        let found = parse_and_validate(json).map(|_| ());
+        assert_eq!(found, tracked_parse(json), "for the document:\n{json}");
+    }
+
+    #[derive(Clone, PartialEq)]
+    enum Step {
+        Key(String),
+        Index(usize),
+    }
+
+    enum Fault<'a> {
+        Replace(&'a Value),
+        Remove,
+        Duplicate,
+    }
+
+    /// How a document is laid out: the offsets, and so serde_json's lines and columns, differ in each.
+    #[derive(Clone, Copy)]
+    enum Layout {
+        Compact,
+        Indented,
+        /// White space on both sides of every colon and comma.
+        Spaced,
+    }
+
+    /// Every place in a document, as the steps from the root to it.
+    fn places(value: &Value, at: &mut Vec<Step>, found: &mut Vec<Vec<Step>>) {
+        found.push(at.clone());
+        match value {
+            Value::Object(members) => {
+                for (key, member) in members {
+                    at.push(Step::Key(key.clone()));
+                    places(member, at, found);
+                    at.pop();
+                }
+            }
+            Value::Array(elements) => {
+                for (index, element) in elements.iter().enumerate() {
+                    at.push(Step::Index(index));
+                    places(element, at, found);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the document with the fault applied at `target`; serde_json's own writer cannot repeat a key.
+    fn write(value: &Value, at: &mut Vec<Step>, target: &[Step], fault: &Fault, layout: Layout, out: &mut String) {
+        let depth = at.len();
+        let (colon, comma) = match layout {
+            Layout::Compact => (":", ","),
+            Layout::Indented => (": ", ","),
+            Layout::Spaced => (" : ", " , "),
+        };
+        let newline = |out: &mut String, depth: usize| {
+            if let Layout::Indented = layout {
+                out.push('\n');
+                out.push_str(&"  ".repeat(depth));
+            }
+        };
+        match value {
+            Value::Object(members) => {
+                out.push('{');
+                let mut first = true;
+                for (key, member) in members {
+                    at.push(Step::Key(key.clone()));
+                    let hit = at.as_slice() == target;
+                    let copies = match fault {
+                        Fault::Remove if hit => 0,
+                        Fault::Duplicate if hit => 2,
+                        _ => 1,
+                    };
+                    for _ in 0..copies {
+                        if !first {
+                            out.push_str(comma);
+                        }
+                        first = false;
+                        newline(out, depth + 1);
+                        out.push_str(&serde_json::to_string(key).unwrap());
+                        out.push_str(colon);
+                        match fault {
+                            Fault::Replace(replacement) if hit => out.push_str(&replacement.to_string()),
+                            _ => write(member, at, target, fault, layout, out),
+                        }
+                    }
+                    at.pop();
+                }
+                newline(out, depth);
+                out.push('}');
+            }
+            Value::Array(elements) => {
+                out.push('[');
+                for (index, element) in elements.iter().enumerate() {
+                    if index > 0 {
+                        out.push_str(comma);
+                    }
+                    newline(out, depth + 1);
+                    at.push(Step::Index(index));
+                    match fault {
+                        Fault::Replace(replacement) if at.as_slice() == target => out.push_str(&replacement.to_string()),
+                        _ => write(element, at, target, fault, layout, out),
+                    }
+                    at.pop();
+                }
+                newline(out, depth);
+                out.push(']');
+            }
+            scalar => out.push_str(&scalar.to_string()),
+        }
+    }
+
+    /// Applies every fault at every `stride`-th place of the document, in each layout, and compares.
+    fn compare_every_fault(document: &Value, stride: usize, layouts: &[Layout]) -> usize {
+        let replacements =
+            [json!(5), json!(-2.5), json!("x"), json!(null), json!(true), json!([]), json!({}), json!(["x", 7]), json!({ "ar": 5 })];
+        let mut targets = Vec::new();
+        places(document, &mut Vec::new(), &mut targets);
+        let mut compared = 0;
+        for target in targets.iter().skip(1).step_by(stride) {
+            let mut faults: Vec<Fault> = replacements.iter().map(Fault::Replace).collect();
+            if let Some(Step::Key(_)) = target.last() {
+                faults.push(Fault::Remove);
+                faults.push(Fault::Duplicate);
+            }
+            for fault in &faults {
+                for &layout in layouts {
+                    let mut text = String::new();
+                    write(document, &mut Vec::new(), target, fault, layout, &mut text);
+                    same_result_as_tracked(&text);
+                    compared += 1;
+                }
+            }
+        }
+        compared
+    }
+
+    fn localized(text: &str) -> Value {
+        json!({ "ar": text, "fr": text, "en": text })
+    }
+
+    /// A small dataset with every optional field filled in, so each kind of field is faulted.
+    fn every_field() -> Value {
+        json!({
+            "id": "test",
+            "title": localized("Title"),
+            "source": { "title": localized("Article"), "language": "ar", "published": "2016-09", "url": "https://example.org/", "note": localized("Note") },
+            "campaign": { "official_start": "2016-09-24", "election_day": "2016-10-07" },
+            "categories": [{ "id": "media", "name": localized("Media") }],
+            "parties": [
+                {
+                    "id": "pjd", "camp": "majority", "name": localized("PJD"), "short_name": localized("PJD"),
+                    "nicknames": ["lamp", "justice"], "symbol": localized("Lamp"),
+                    "leaders": [{ "name": localized("Leader"), "role": localized("Chief") }],
+                    "camp_note": localized("Note"), "extra": { "deep": [1, 2] }
+                },
+                { "id": "pam", "camp": "opposition", "name": localized("PAM") }
+            ],
+            "tactics": [{ "id": "web-tv", "category": "media", "name": localized("Web TV") }],
+            "facts": [
+                {
+                    "id": "f-1", "party": "pjd", "tactic": "web-tv", "status": "used", "when": "before_start",
+                    "quote": "نص", "text": localized("Text"), "note": localized("Note")
+                },
+                { "party": "pam", "tactic": "web-tv", "status": "not_used", "quote": "نص", "text": localized("Text") }
+            ]
+        })
+    }
+
+    #[test]
+    fn every_fault_anywhere_in_a_small_dataset_gets_the_tracked_path() {
+        let compared = compare_every_fault(&every_field(), 1, &[Layout::Compact, Layout::Indented, Layout::Spaced]);
+        assert!(compared > 1000, "{compared} documents");
+    }
+
+    #[test]
+    fn faults_across_the_built_in_dataset_get_the_tracked_path() {
+        let built_in: Value = serde_json::from_str(super::super::BUILT_IN_JSON).unwrap();
+        let compared = compare_every_fault(&built_in, 29, &[Layout::Indented]);
+        assert!(compared > 200, "{compared} documents");
+    }
+
+    #[test]
+    fn keys_spelled_with_escapes_are_decoded_in_the_path() {
+        let mut document = every_field();
+        document["tactics"][0]["id"] = json!(5);
+        let text = document.to_string().replace(r#""tactics""#, r#""t\u0061ctics""#).replace(r#""id":5"#, r#""\u0069d":5"#);
+        assert!(text.contains(r#""t\u0061ctics""#) && text.contains(r#""\u0069d":5"#));
+        same_result_as_tracked(&text);
+        let errors = parse_and_validate(&text).err().unwrap();
+        assert_eq!(errors.first().unwrap().path, "tactics[0].id");
+        // Escaped quotes and backslashes inside earlier strings must not be taken for the end of a string.
+        let mut document = every_field();
+        document["title"] = localized(r#"a "quoted" \ title"#);
+        document["facts"][1]["status"] = json!("maybe");
+        same_result_as_tracked(&document.to_string());
+    }
 }

@@ -1,0 +1,299 @@
+// npm run bench: measures the widget against Chart.js doing the same job and against a no-library floor,
+// in headless Chromium, and prints the table of BENCHMARKS.md with the targets of issue 7.
+//
+//   npm run bench                      builds the release first (npm run build)
+//   npm run bench -- --no-build        measures the dist/ that is there
+//   options: --runs N (page loads per page, default 5), --interactions N (per kind and load, default 200),
+//            --json FILE (also writes every sample)
+//
+// Absolute times on shared machines are noisy, so the three pages are loaded in turn, N times each, and
+// the table shows medians and ratios to Chart.js measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import { serve } from './serve.mjs';
+import { launchBrowser } from '../tests/browser/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD = path.join(ROOT, 'target', 'bench');
+
+/** The issue's targets, as ratios of the widget's number to Chart.js's. */
+const TARGETS = { bytes: 0.75, firstDraw: 0.8, redrawP95: 0.35, memory: 1 };
+const PAGES = [
+  { name: 'widget', title: 'widget', url: '/bench/widget.html' },
+  { name: 'chartjs', title: 'Chart.js', url: '/bench/chartjs.html' },
+  { name: 'floor', title: 'no library', url: '/bench/floor.html' },
+];
+// Interactions run first without being recorded, so the numbers are for warmed-up code, as a reader's would be.
+const WARM_UP = 10;
+
+function options() {
+  const argv = process.argv.slice(2);
+  const value = (name, fallback) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? argv[at + 1] : fallback;
+  };
+  return {
+    build: !argv.includes('--no-build'),
+    runs: Number(value('--runs', 5)),
+    interactions: Number(value('--interactions', 200)),
+    json: value('--json', null),
+  };
+}
+
+/** Bundles bench/chartjs.js with Chart.js from node_modules, minified and tree-shaken, as a newsroom build would. */
+async function bundleChartjs() {
+  const compiler = webpack({
+    mode: 'production',
+    context: ROOT,
+    entry: { chartjs: './bench/chartjs.js' },
+    experiments: { outputModule: true },
+    output: { path: BUILD, filename: '[name].js', module: true, clean: false },
+    devtool: false,
+    performance: { hints: false },
+  });
+  await new Promise((resolve, reject) => compiler.run((error, stats) => {
+    compiler.close(() => {});
+    if (error || stats.hasErrors()) reject(error ?? new Error(stats.toString('errors-only')));
+    else resolve();
+  }));
+}
+
+/**
+ * Runs in the page: `count` interactions of one kind after the warm-up, each started in a fresh task after the
+ * previous frame was rendered. `sync` is the work done inside the dispatch (performance.now() around it);
+ * `frame` is the next frame's work, from the first requestAnimationFrame callback to a message posted from the
+ * last one, which runs after that frame's style, layout and paint: Chart.js handles pointer events in
+ * requestAnimationFrame, and the widget's DOM updates are laid out there, so both are counted.
+ */
+async function interactionLoop({ kind, count, warmUp }) {
+  const bench = window.bench;
+  const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+  const points = kind === 'hover' ? bench.hoverPoints() : [];
+  if (kind === 'hover' && points.length < 2) throw new Error(`only ${points.length} marks to hover`);
+  const samples = [];
+  for (let index = 0; index < warmUp + count; index += 1) {
+    await afterFrame();
+    let frameStart = null;
+    requestAnimationFrame(() => { frameStart = performance.now(); });
+    const drawsBefore = bench.draws();
+    const start = performance.now();
+    if (kind === 'hover') bench.hover(...points[index % points.length]);
+    else if (kind === 'view') bench.switchView(index);
+    else if (kind === 'highlight') bench.highlight(index);
+    const end = performance.now();
+    const frameEnd = await afterFrame();
+    if (index >= warmUp) samples.push({ sync: end - start, frame: frameEnd - frameStart, draws: bench.draws() - drawsBefore });
+  }
+  return samples;
+}
+
+/** Main-thread task time (CDP Performance.getMetrics TaskDuration) in milliseconds. */
+async function taskMilliseconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'TaskDuration').value * 1000;
+}
+
+/** JS heap, the Blink (DOM) heap and every WebAssembly.Memory of the page, after two full garbage collections. */
+async function measureMemory(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  // The element exposes no handle to its wasm instance: the Memory objects are found by their prototype.
+  const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype', objectGroup: 'bench' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId, objectGroup: 'bench' });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'bench' });
+  return { jsHeap: usage.usedSize, blinkHeap: usage.embedderHeapUsedSize ?? 0, wasmMemory: result.value };
+}
+
+/** One load of one page: bytes, first draw, interactions of each kind, memory. */
+async function measurePage(browser, origin, page, settings) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1, colorScheme: 'light' });
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  tab.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+  const cdp = await context.newCDPSession(tab);
+  // CDP's count of bytes received for each response, headers included: a cross-check of resource timing.
+  const received = new Map();
+  const documents = new Set();
+  cdp.on('Network.responseReceived', (event) => { if (event.type === 'Document') documents.add(event.requestId); });
+  cdp.on('Network.loadingFinished', (event) => received.set(event.requestId, event.encodedDataLength));
+  await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
+
+  await tab.goto(origin + page.url);
+  await tab.waitForFunction(() => window.bench, null, { timeout: 30000 });
+  const firstDraw = await tab.evaluate(() => window.bench.firstDraw);
+  // Resource timing's encodedBodySize: the body as sent, gzipped, for everything but the page itself.
+  const resources = await tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({
+    url: new URL(entry.name).pathname, gzip: entry.encodedBodySize, raw: entry.decodedBodySize,
+  })));
+  const withHeaders = [...received].filter(([id]) => !documents.has(id)).reduce((sum, [, bytes]) => sum + bytes, 0);
+
+  const interactions = {};
+  // 'idle' runs the same loop doing nothing: its task time is the loop's own (two rendered frames per
+  // interaction), subtracted from the others' so the cross-check counts the page's work only.
+  for (const kind of ['idle', 'highlight', 'hover', ...(page.name === 'widget' ? ['view'] : [])]) {
+    // View switches lay a different view out each time: fewer are enough, and Chart.js has no equivalent.
+    const count = kind === 'view' ? Math.ceil(settings.interactions / 4) : settings.interactions;
+    const tasksBefore = await taskMilliseconds(cdp);
+    const samples = await tab.evaluate(interactionLoop, { kind, count, warmUp: WARM_UP });
+    const tasks = (await taskMilliseconds(cdp)) - tasksBefore;
+    const idle = interactions.idle?.taskMillisecondsPerInteraction ?? 0;
+    interactions[kind] = { samples, taskMillisecondsPerInteraction: tasks / (count + WARM_UP), taskMillisecondsAboveIdle: tasks / (count + WARM_UP) - idle };
+  }
+  const memory = await measureMemory(cdp);
+  await context.close();
+  if (problems.length) throw new Error(`${page.url}: ${problems.join('; ')}`);
+  return { firstDraw, resources, bytes: resources.reduce((sum, resource) => sum + resource.gzip, 0), bytesWithHeaders: withHeaders, interactions, memory };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, fraction) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+};
+
+/** Medians over the loads; interaction percentiles over every sample of every load. */
+function summarise(loads) {
+  const summary = {
+    bytes: median(loads.map((load) => load.bytes)),
+    bytesWithHeaders: median(loads.map((load) => load.bytesWithHeaders)),
+    resources: loads[0].resources,
+    firstDraw: median(loads.map((load) => load.firstDraw)),
+    jsHeap: median(loads.map((load) => load.memory.jsHeap)),
+    wasmMemory: median(loads.map((load) => load.memory.wasmMemory)),
+    blinkHeap: median(loads.map((load) => load.memory.blinkHeap)),
+  };
+  summary.memory = summary.jsHeap + summary.wasmMemory;
+  for (const kind of Object.keys(loads[0].interactions)) {
+    const samples = loads.flatMap((load) => load.interactions[kind].samples);
+    const work = samples.map((sample) => sample.sync + sample.frame);
+    const sync = samples.map((sample) => sample.sync);
+    summary[kind] = {
+      count: samples.length,
+      p50: percentile(work, 0.5),
+      p95: percentile(work, 0.95),
+      syncP50: percentile(sync, 0.5),
+      syncP95: percentile(sync, 0.95),
+      tasks: median(loads.map((load) => load.interactions[kind].taskMillisecondsAboveIdle)),
+      drawsPerInteraction: samples.reduce((sum, sample) => sum + sample.draws, 0) / samples.length,
+    };
+  }
+  return summary;
+}
+
+const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const megabytes = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
+const milliseconds = (value) => `${value.toFixed(value < 1 ? 3 : value < 10 ? 2 : 1)} ms`;
+
+function table(results, settings) {
+  const { widget, chartjs, floor } = results;
+  const ratio = (page, value) => value(page) / value(chartjs);
+  const rows = [];
+  const row = (label, value, format, target) => {
+    const widgetRatio = ratio(widget, value);
+    const verdict = target === undefined ? '' : `≤ ${target.toFixed(2)}× ${widgetRatio <= target ? 'pass' : 'FAIL'}`;
+    rows.push([label, format(value(widget)), format(value(chartjs)), format(value(floor)), `${widgetRatio.toFixed(2)}×`, `${ratio(floor, value).toFixed(2)}×`, verdict]);
+  };
+  row('bytes transferred (gzip)', (page) => page.bytes, kilobytes, TARGETS.bytes);
+  row('first complete draw', (page) => page.firstDraw, milliseconds, TARGETS.firstDraw);
+  row('highlight a party: p50', (page) => page.highlight.p50, milliseconds);
+  row('highlight a party: p95', (page) => page.highlight.p95, milliseconds, TARGETS.redrawP95);
+  row('hover a mark: p50', (page) => page.hover.p50, milliseconds);
+  row('hover a mark: p95', (page) => page.hover.p95, milliseconds, TARGETS.redrawP95);
+  row('JS heap + wasm memory', (page) => page.memory, megabytes, TARGETS.memory);
+  const lines = [
+    '| | widget | Chart.js | no library | widget / Chart.js | no library / Chart.js | target |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
+  const details = [
+    '',
+    `Interactions: ${widget.highlight.count} highlights and ${widget.hover.count} hovers per page (${settings.runs} loads × ${settings.interactions}), after ${WARM_UP} unrecorded each load; first draw and memory are medians of ${settings.runs} loads.`,
+    '',
+    '| details | widget | Chart.js | no library |',
+    '|---|---:|---:|---:|',
+    `| highlight: synchronous part p50 / p95 | ${milliseconds(widget.highlight.syncP50)} / ${milliseconds(widget.highlight.syncP95)} | ${milliseconds(chartjs.highlight.syncP50)} / ${milliseconds(chartjs.highlight.syncP95)} | ${milliseconds(floor.highlight.syncP50)} / ${milliseconds(floor.highlight.syncP95)} |`,
+    `| highlight: CDP TaskDuration per interaction, above the idle loop's | ${milliseconds(widget.highlight.tasks)} | ${milliseconds(chartjs.highlight.tasks)} | ${milliseconds(floor.highlight.tasks)} |`,
+    `| hover: synchronous part p50 / p95 | ${milliseconds(widget.hover.syncP50)} / ${milliseconds(widget.hover.syncP95)} | ${milliseconds(chartjs.hover.syncP50)} / ${milliseconds(chartjs.hover.syncP95)} | ${milliseconds(floor.hover.syncP50)} / ${milliseconds(floor.hover.syncP95)} |`,
+    `| hover: CDP TaskDuration per interaction, above the idle loop's | ${milliseconds(widget.hover.tasks)} | ${milliseconds(chartjs.hover.tasks)} | ${milliseconds(floor.hover.tasks)} |`,
+    `| idle loop: p50 / p95 of the same measure, doing nothing | ${milliseconds(widget.idle.p50)} / ${milliseconds(widget.idle.p95)} | ${milliseconds(chartjs.idle.p50)} / ${milliseconds(chartjs.idle.p95)} | ${milliseconds(floor.idle.p50)} / ${milliseconds(floor.idle.p95)} |`,
+    `| highlight: completed draws per highlight | ${widget.highlight.drawsPerInteraction.toFixed(2)} | ${chartjs.highlight.drawsPerInteraction.toFixed(2)} | ${floor.highlight.drawsPerInteraction.toFixed(2)} |`,
+    `| hover: canvas redraws per hover | ${widget.hover.drawsPerInteraction.toFixed(2)} | ${chartjs.hover.drawsPerInteraction.toFixed(2)} | ${floor.hover.drawsPerInteraction.toFixed(2)} |`,
+    `| widget only: switch view matrix ↔ party, p50 / p95 | ${milliseconds(widget.view.p50)} / ${milliseconds(widget.view.p95)} | | |`,
+    `| JS heap | ${megabytes(widget.jsHeap)} | ${megabytes(chartjs.jsHeap)} | ${megabytes(floor.jsHeap)} |`,
+    `| wasm memory | ${megabytes(widget.wasmMemory)} | ${megabytes(chartjs.wasmMemory)} | ${megabytes(floor.wasmMemory)} |`,
+    `| Blink heap (DOM; not in the target) | ${megabytes(widget.blinkHeap)} | ${megabytes(chartjs.blinkHeap)} | ${megabytes(floor.blinkHeap)} |`,
+    `| bytes with HTTP headers (CDP) | ${kilobytes(widget.bytesWithHeaders)} | ${kilobytes(chartjs.bytesWithHeaders)} | ${kilobytes(floor.bytesWithHeaders)} |`,
+    '',
+    '| responses (gzip / raw) | page |',
+    '|---|---|',
+    ...PAGES.flatMap((page) => results[page.name].resources.map((resource) => `| ${resource.url}: ${kilobytes(resource.gzip)} / ${kilobytes(resource.raw)} | ${page.title} |`)),
+  ];
+  return [...lines, ...details].join('\n');
+}
+
+async function main() {
+  const settings = options();
+  if (settings.build) {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  mkdirSync(BUILD, { recursive: true });
+  await bundleChartjs();
+  const server = await serve({
+    routes: [
+      { prefix: '/dist/', directory: path.join(ROOT, 'dist') + path.sep },
+      { prefix: '/bench/', directory: path.join(ROOT, 'bench') + path.sep },
+      { prefix: '/build/', directory: BUILD + path.sep },
+      { prefix: '/data/', directory: path.join(ROOT, 'data') + path.sep },
+    ],
+    gzip: true,
+    // Cross-origin isolation gives performance.now() its fine resolution (5 µs instead of 100 µs).
+    headers: () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }),
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const launched = await launchBrowser('chromium');
+  // The harness wraps the engine in its driver layer; the benchmark needs Playwright's own browser for CDP.
+  const browser = launched.native ?? launched;
+  const version = browser.version();
+  const loads = Object.fromEntries(PAGES.map((page) => [page.name, []]));
+  console.log(`bench: ${settings.runs} loads of each page, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  try {
+    for (let run = 1; run <= settings.runs; run += 1) {
+      for (const page of PAGES) {
+        const load = await measurePage(browser, origin, page, settings);
+        loads[page.name].push(load);
+        console.log(`bench: run ${run} ${page.title}: first draw ${milliseconds(load.firstDraw)}, ${kilobytes(load.bytes)}, highlight p95 ${milliseconds(percentile(load.interactions.highlight.samples.map((sample) => sample.sync + sample.frame), 0.95))}`);
+      }
+    }
+  } finally {
+    await launched.close();
+    server.close();
+  }
+  const results = Object.fromEntries(PAGES.map((page) => [page.name, summarise(loads[page.name])]));
+  console.log(`\nChromium ${version}, load average after ${loadavg().map((load) => load.toFixed(2)).join(' ')}\n`);
+  console.log(table(results, settings));
+  if (settings.json) writeFileSync(settings.json, JSON.stringify({ settings, results, loads }, null, 1));
+}
+
+await main();
