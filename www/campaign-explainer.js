@@ -221,6 +221,7 @@ export class CampaignExplainer extends HTMLElement {
     const request = ++this.datasetRequest;
     if (source === null || source === '') {
       this.explainer.use_built_in_dataset();
+      this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
       return;
     }
@@ -249,6 +250,7 @@ export class CampaignExplainer extends HTMLElement {
     if (request !== this.datasetRequest) return;
     try {
       this.explainer.use_dataset(text);
+      this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
       for (const name of ['party', 'versus']) {
         if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
@@ -324,8 +326,8 @@ export class CampaignExplainer extends HTMLElement {
         this.renderFailed = false;
         this.clearAlert();
       }
-      this.updateChrome();
       const state = JSON.parse(this.explainer.state_json());
+      this.updateChrome(state, width);
       this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
     } catch (error) {
       // A draw that fails leaves the last good chart and says why; the next good draw clears it.
@@ -336,39 +338,54 @@ export class CampaignExplainer extends HTMLElement {
     }
   }
 
-  /** Everything around the canvas that depends on state: pressed tabs, pickers, labels, table, direction. */
-  updateChrome() {
-    const state = JSON.parse(this.explainer.state_json());
+  /**
+   * Everything around the canvas that depends on state: pressed tabs, pickers, labels, table, direction.
+   * Each part is rebuilt only when what it shows changed: a focus move redraws the canvas many times a
+   * second, and rebuilding the table and pickers each time made the browser lay them out again.
+   */
+  updateChrome(state, width) {
     const strings = this.strings;
     const parts = this.parts;
-    parts.wrapper.lang = state.lang;
-    parts.wrapper.dir = state.lang === 'ar' ? 'rtl' : 'ltr';
-    for (const button of parts.viewTabs.children) {
-      button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
-      button.textContent = strings[`View${button.dataset.view[0].toUpperCase()}${button.dataset.view.slice(1)}`] ?? button.dataset.view;
+    const datasetKey = `${state.lang}|${this.datasetGeneration ?? 0}`;
+    if (this.textsKey !== state.lang) {
+      this.textsKey = state.lang;
+      parts.wrapper.lang = state.lang;
+      parts.wrapper.dir = state.lang === 'ar' ? 'rtl' : 'ltr';
+      for (const button of parts.viewTabs.children) {
+        button.textContent = strings[`View${button.dataset.view[0].toUpperCase()}${button.dataset.view.slice(1)}`] ?? button.dataset.view;
+      }
+      parts.viewTabs.setAttribute('aria-label', strings.ChoiceView ?? 'View');
+      parts.partyLabel.firstChild.textContent = strings.ChoiceParty ?? 'Party';
+      parts.versusLabel.firstChild.textContent = strings.ChoiceVersus ?? 'Compared with';
+      parts.langLabel.firstChild.textContent = strings.ChoiceLanguage ?? 'Language';
+      parts.tableToggle.textContent = parts.tableToggle.getAttribute('aria-pressed') === 'true' ? strings.HideTable : strings.ShowAsTable;
+      parts.closeButton.textContent = strings.Close ?? 'Close';
+      parts.readButton.textContent = strings.ReadInArticle ?? 'Read in the article';
+      parts.downloads.setAttribute('aria-label', strings.DownloadPng?.split(' ')[0] ?? 'Download');
+      for (const button of parts.downloads.children) {
+        const key = `Download${button.dataset.format[0].toUpperCase()}${button.dataset.format.slice(1)}`;
+        button.textContent = strings[key] ?? button.dataset.format.toUpperCase();
+      }
     }
-    parts.viewTabs.setAttribute('aria-label', strings.ChoiceView ?? 'View');
-    const parties = JSON.parse(this.explainer.parties_json());
-    for (const [select, chosen] of [[parts.partySelect, state.party], [parts.versusSelect, state.versus]]) {
-      select.replaceChildren(...parties.map((party) => element('option', { value: party.id, text: party.name })));
-      select.value = chosen ?? '';
+    if (this.partiesKey !== datasetKey) {
+      this.partiesKey = datasetKey;
+      const parties = JSON.parse(this.explainer.parties_json());
+      for (const select of [parts.partySelect, parts.versusSelect]) {
+        select.replaceChildren(...parties.map((party) => element('option', { value: party.id, text: party.name })));
+      }
     }
-    parts.partyLabel.firstChild.textContent = strings.ChoiceParty ?? 'Party';
-    parts.versusLabel.firstChild.textContent = strings.ChoiceVersus ?? 'Compared with';
-    parts.langLabel.firstChild.textContent = strings.ChoiceLanguage ?? 'Language';
+    for (const button of parts.viewTabs.children) button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
+    parts.partySelect.value = state.party ?? '';
+    parts.versusSelect.value = state.versus ?? '';
     parts.langSelect.value = state.lang;
     parts.partyLabel.hidden = !['party', 'compare'].includes(state.view);
     parts.versusLabel.hidden = state.view !== 'compare';
-    parts.tableToggle.textContent = parts.tableToggle.getAttribute('aria-pressed') === 'true' ? strings.HideTable : strings.ShowAsTable;
-    parts.closeButton.textContent = strings.Close ?? 'Close';
-    parts.readButton.textContent = strings.ReadInArticle ?? 'Read in the article';
-    parts.canvas.setAttribute('aria-label', this.explainer.summary());
-    parts.downloads.setAttribute('aria-label', strings.DownloadPng?.split(' ')[0] ?? 'Download');
-    for (const button of parts.downloads.children) {
-      const key = `Download${button.dataset.format[0].toUpperCase()}${button.dataset.format.slice(1)}`;
-      button.textContent = strings[key] ?? button.dataset.format.toUpperCase();
+    const sceneKey = `${datasetKey}|${state.view}|${state.party}|${state.versus}|${width}`;
+    if (this.sceneKey !== sceneKey) {
+      this.sceneKey = sceneKey;
+      parts.canvas.setAttribute('aria-label', this.explainer.summary());
+      this.renderTable();
     }
-    this.renderTable();
   }
 
   renderTable() {
