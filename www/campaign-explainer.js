@@ -380,7 +380,9 @@ export class CampaignExplainer extends HTMLElement {
     parts.langSelect.value = state.lang;
     parts.partyLabel.hidden = !['party', 'compare'].includes(state.view);
     parts.versusLabel.hidden = state.view !== 'compare';
-    const sceneKey = `${datasetKey}|${state.view}|${state.party}|${state.versus}|${width}`;
+    // The same pairs of views and parties that make the Rust side lay the scene out again.
+    const pair = state.view === 'compare' ? `${state.party}|${state.versus}` : state.view === 'party' ? state.party : '';
+    const sceneKey = `${datasetKey}|${state.view}|${pair}|${width}`;
     if (this.sceneKey !== sceneKey) {
       this.sceneKey = sceneKey;
       parts.canvas.setAttribute('aria-label', this.explainer.summary());

@@ -153,14 +153,25 @@ impl Explainer {
     }
 
     pub fn set_party(&mut self, id: &str) -> Result<(), JsError> {
-        self.state.party = self.party_position("party", id)?;
-        self.forget_scene();
+        let party = self.party_position("party", id)?;
+        if party != self.state.party {
+            self.state.party = party;
+            // Views that do not show the pair keep their scene: no layout, no lost focus.
+            if matches!(self.state.view, View::Party | View::Compare) {
+                self.forget_scene();
+            }
+        }
         Ok(())
     }
 
     pub fn set_versus(&mut self, id: &str) -> Result<(), JsError> {
-        self.state.versus = self.party_position("versus", id)?;
-        self.forget_scene();
+        let versus = self.party_position("versus", id)?;
+        if versus != self.state.versus {
+            self.state.versus = versus;
+            if self.state.view == View::Compare {
+                self.forget_scene();
+            }
+        }
         Ok(())
     }
 
