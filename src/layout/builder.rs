@@ -5,7 +5,7 @@
 //! tactic names on the right and columns read from right to left without a
 //! second layout to keep in step.
 
-use crate::data::{Lang, Status};
+use crate::data::{Dataset, Lang, Status};
 
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
 use super::text::{self, TextMeasure, TextStyle, Wrapped};
@@ -114,6 +114,26 @@ impl<'a> SceneBuilder<'a> {
 
     pub fn mark(&mut self, mark: Mark) {
         self.marks.push(mark);
+    }
+
+    /// A cell that shows what the source says about one party and one tactic: its status
+    /// symbol, a mark of the whole cell for pointer and keyboard, and the fact behind it.
+    pub fn status_cell(&mut self, dataset: &Dataset, party: usize, tactic: usize, cell: Rect, label: String) {
+        let status = dataset.status(party, tactic);
+        self.mark(Mark {
+            rect: cell,
+            shape: MarkShape::Symbol(StatusSymbol {
+                center: cell.center(),
+                status,
+                radius: SYMBOL_RADIUS + 0.5,
+                role: ColorRole::of_status(status),
+            }),
+            party: Some(party),
+            tactic: Some(tactic),
+            fact: dataset.fact_index(party, tactic),
+            status,
+            label,
+        });
     }
 
     /// The finished scene, mirrored when the language reads from right to left.

@@ -9,11 +9,11 @@ use crate::compare::{HeadToHead, head_to_head};
 use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_fixed, format_number, join_list, ui, ui_fill};
 
-use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS, SceneBuilder, TITLE, line_height};
+use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
-use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, StatusSymbol, Table, TextAnchor};
+use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
 use super::View;
 
@@ -195,25 +195,11 @@ fn group_block(
         }
         for (column, who) in [comparison.party, comparison.versus].into_iter().enumerate() {
             let cell = Rect::new(plan.column_x(left, column), y, plan.column_width, height);
-            let status = dataset.status(who, tactic);
             let mut label = fact_label(dataset, lang, who, tactic);
             if let Some(lines) = &contrast {
                 label = format!("{label} ({})", lines.join(" "));
             }
-            builder.mark(Mark {
-                rect: cell,
-                shape: MarkShape::Symbol(StatusSymbol {
-                    center: cell.center(),
-                    status,
-                    radius: SYMBOL_RADIUS + 0.5,
-                    role: ColorRole::of_status(status),
-                }),
-                party: Some(who),
-                tactic: Some(tactic),
-                fact: dataset.fact_index(who, tactic),
-                status,
-                label,
-            });
+            builder.status_cell(dataset, who, tactic, cell, label);
         }
         y += height;
         builder.rule(left, right, y, ColorRole::Grid);

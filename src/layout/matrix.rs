@@ -7,11 +7,11 @@
 use crate::data::{Dataset, Status};
 use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
-use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS, SceneBuilder, line_height};
+use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{category_name, fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
-use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, StatusSymbol, Table, TextAnchor};
+use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
 use super::View;
 
@@ -106,21 +106,7 @@ fn tactic_row(
     builder.lines(left + 6.0, top + (height - text_height) / 2.0, &wrapped.lines, name_style, TextAnchor::Left, ColorRole::Text);
     for (column, &party) in block.iter().enumerate() {
         let cell = Rect::new(plan.column_x(left, column), top, plan.column_width, height);
-        let status = dataset.status(party, tactic);
-        builder.mark(Mark {
-            rect: cell,
-            shape: MarkShape::Symbol(StatusSymbol {
-                center: cell.center(),
-                status,
-                radius: SYMBOL_RADIUS + 0.5,
-                role: ColorRole::of_status(status),
-            }),
-            party: Some(party),
-            tactic: Some(tactic),
-            fact: dataset.fact_index(party, tactic),
-            status,
-            label: fact_label(dataset, lang, party, tactic),
-        });
+        builder.status_cell(dataset, party, tactic, cell, fact_label(dataset, lang, party, tactic));
     }
     builder.rule(left, plan.columns_right(left, block.len()), top + height, ColorRole::Grid);
     top + height
