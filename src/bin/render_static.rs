@@ -38,8 +38,8 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
     let mut manifest: Vec<Value> = Vec::new();
     for view in View::ALL {
         for lang in Lang::ALL {
-            // The default pair of the element: the first and second party.
-            let request = ViewRequest { view, lang, party: 0, versus: usize::from(dataset.parties().len() > 1), width };
+            // The element's default pair.
+            let request = ViewRequest { view, lang, party: 0, versus: dataset.default_versus(), width };
             let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
             let file = format!("{}-{}.svg", view.as_str(), lang.code());
             std::fs::write(output.join(&file), render_svg(&scene, &theme)).map_err(|error| format!("{file}: {error}"))?;

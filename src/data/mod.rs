@@ -58,6 +58,11 @@ impl Dataset {
         &self.categories
     }
 
+    /// The contract's default `versus`: the second party, or the first when there is only one.
+    pub fn default_versus(&self) -> usize {
+        usize::from(self.raw.parties.len() > 1)
+    }
+
     pub fn party_index(&self, id: &str) -> Option<usize> {
         self.raw.parties.iter().position(|party| party.id == id)
     }

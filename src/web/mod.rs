@@ -94,7 +94,7 @@ impl Explainer {
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| no_canvas())?;
         let dataset = Dataset::built_in().map_err(error)?;
-        let versus = if dataset.parties().len() > 1 { 1 } else { 0 };
+        let versus = dataset.default_versus();
         Ok(Explainer {
             canvas,
             context,
@@ -114,11 +114,10 @@ impl Explainer {
         let party_id = self.dataset.parties().get(self.state.party).map(|party| party.id.clone());
         let versus_id = self.dataset.parties().get(self.state.versus).map(|party| party.id.clone());
         self.dataset = dataset;
-        let count = self.dataset.parties().len();
         self.state.party = party_id.and_then(|id| self.dataset.party_index(&id)).unwrap_or(0);
         self.state.versus = versus_id
             .and_then(|id| self.dataset.party_index(&id))
-            .unwrap_or(if count > 1 { 1 } else { 0 });
+            .unwrap_or_else(|| self.dataset.default_versus());
         self.forget_scene();
         Ok(())
     }
@@ -126,7 +125,7 @@ impl Explainer {
     pub fn use_built_in_dataset(&mut self) -> Result<(), JsError> {
         self.dataset = Dataset::built_in().map_err(error)?;
         self.state.party = 0;
-        self.state.versus = if self.dataset.parties().len() > 1 { 1 } else { 0 };
+        self.state.versus = self.dataset.default_versus();
         self.forget_scene();
         Ok(())
     }
