@@ -12,6 +12,7 @@ pub mod compare;
 pub mod data;
 pub mod export;
 pub mod i18n;
+pub mod json;
 pub mod layout;
 pub mod theme;
 

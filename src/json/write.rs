@@ -1,0 +1,1 @@
+//! Writes small JSON documents (and their numbers) without serde or float formatting machinery.
