@@ -30,7 +30,8 @@ const SVG_FONT_SIZE_FACTOR: f64 = 1.24;
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws the scene, with a focus ring around `focused` and the `selected` mark highlighted.
+/// Draws the scene, with the emphasised party's column (`Scene::emphasise_party`), a focus ring
+/// around `focused` and the `selected` mark highlighted.
 ///
 /// Text sizes are handed to the backend in the area's pixels, unscaled, as our
 /// canvas backend expects; `render_svg` compensates for `SVGBackend`'s own habit.
@@ -206,8 +207,17 @@ fn draw_with_font_factor<DB: DrawingBackend>(
     let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
     let painter = Painter { area, right_to_left: scene.right_to_left, theme, scale, font_factor };
     area.fill(&theme.background)?;
+    let emphasis = scene.emphasis();
+    // Under every shape: the category rows that cross the column keep their own band.
+    if let Some(emphasis) = emphasis {
+        painter.fill_rect(emphasis.band, ColorRole::EmphasisBand)?;
+    }
     for shape in &scene.shapes {
         painter.shape(shape)?;
+    }
+    // After the shapes, so the tick from a raised header cannot notch it.
+    if let Some(emphasis) = emphasis {
+        painter.fill_rect(emphasis.underline, ColorRole::Text)?;
     }
     if let Some(mark) = selected.and_then(|position| scene.marks.get(position)) {
         painter.fill_rect(mark.rect, ColorRole::SelectedBand)?;

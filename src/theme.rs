@@ -21,6 +21,9 @@ pub struct Theme {
     pub highlight_band: RGBColor,
     /// Behind the selected mark.
     pub selected_band: RGBColor,
+    /// Behind the column of the party the reader picked: set apart from `band`,
+    /// which the category rows crossing it keep.
+    pub emphasis_band: RGBColor,
     pub text: RGBColor,
     pub muted_text: RGBColor,
     /// Gridlines and separators: decorative, they carry no information of their own.
@@ -44,6 +47,7 @@ impl Theme {
             band: RGBColor(0xF1, 0xF3, 0xF5),
             highlight_band: RGBColor(0xFD, 0xEC, 0xEA),
             selected_band: RGBColor(0xFF, 0xF3, 0xC4),
+            emphasis_band: RGBColor(0xE4, 0xEE, 0xF9),
             text: RGBColor(0x1A, 0x1A, 0x1A),
             muted_text: RGBColor(0x55, 0x5B, 0x66),
             grid: RGBColor(0xD0, 0xD4, 0xDA),
@@ -73,6 +77,7 @@ impl Theme {
             band: RGBColor(0x1F, 0x23, 0x2A),
             highlight_band: RGBColor(0x3B, 0x23, 0x20),
             selected_band: RGBColor(0x3A, 0x34, 0x13),
+            emphasis_band: RGBColor(0x1B, 0x2B, 0x40),
             text: RGBColor(0xE8, 0xEA, 0xED),
             muted_text: RGBColor(0xA0, 0xA6, 0xAF),
             grid: RGBColor(0x3A, 0x3F, 0x47),
@@ -111,6 +116,7 @@ impl Theme {
             ColorRole::Band => self.band,
             ColorRole::HighlightBand => self.highlight_band,
             ColorRole::SelectedBand => self.selected_band,
+            ColorRole::EmphasisBand => self.emphasis_band,
             ColorRole::Text => self.text,
             ColorRole::MutedText => self.muted_text,
             ColorRole::Grid => self.grid,
@@ -159,12 +165,13 @@ mod tests {
     }
 
     /// Every surface a mark or a text can sit on.
-    fn surfaces(theme: &Theme) -> [(&'static str, RGBColor); 4] {
+    fn surfaces(theme: &Theme) -> [(&'static str, RGBColor); 5] {
         [
             ("background", theme.background),
             ("band", theme.band),
             ("highlight band", theme.highlight_band),
             ("selected band", theme.selected_band),
+            ("emphasis band", theme.emphasis_band),
         ]
     }
 
@@ -233,6 +240,20 @@ mod tests {
         for theme in themes() {
             let ratio = contrast_ratio(theme.focus_ring, theme.selected_band);
             assert!(ratio >= MARK_MINIMUM, "dark={}: {ratio:.2}", theme.dark);
+        }
+    }
+
+    #[test]
+    fn the_emphasis_band_is_its_own_surface() {
+        // Colour is not the emphasis's only cue (its header is underlined), but a band
+        // that matched the category rows or the selection would read as one of them.
+        for theme in themes() {
+            for (surface, color) in surfaces(&theme) {
+                if surface != "emphasis band" {
+                    assert_ne!(theme.emphasis_band, color, "dark={} emphasis band is the {surface}", theme.dark);
+                }
+            }
+            assert_eq!(theme.color(ColorRole::EmphasisBand), theme.emphasis_band);
         }
     }
 

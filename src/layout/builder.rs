@@ -7,7 +7,7 @@
 
 use crate::data::{Dataset, Lang, Status};
 
-use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
+use super::scene::{ColorRole, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
 use super::text::{self, TextMeasure, TextStyle, Wrapped};
 use super::View;
 
@@ -43,11 +43,12 @@ pub struct SceneBuilder<'a> {
     marks: Vec<Mark>,
     texts: Vec<SceneText>,
     shapes: Vec<SceneShape>,
+    party_emphasis: Vec<PartyEmphasis>,
 }
 
 impl<'a> SceneBuilder<'a> {
     pub fn new(measure: &'a dyn TextMeasure, lang: Lang, width: f64) -> SceneBuilder<'a> {
-        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new() }
+        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new(), party_emphasis: Vec::new() }
     }
 
     /// The left edge of the content, and its width.
@@ -112,6 +113,10 @@ impl<'a> SceneBuilder<'a> {
         self.shapes.push(SceneShape::Symbol(StatusSymbol { center, status, radius: SYMBOL_RADIUS, role }));
     }
 
+    pub fn party_emphasis(&mut self, emphasis: PartyEmphasis) {
+        self.party_emphasis.push(emphasis);
+    }
+
     pub fn mark(&mut self, mark: Mark) {
         self.marks.push(mark);
     }
@@ -150,6 +155,8 @@ impl<'a> SceneBuilder<'a> {
             shapes: self.shapes,
             summary,
             table,
+            party_emphasis: self.party_emphasis,
+            emphasised_party: None,
         };
         if right_to_left {
             mirror(&mut scene);
@@ -183,6 +190,10 @@ fn mirror(scene: &mut Scene) {
             }
             SceneShape::Symbol(status_symbol) => SceneShape::Symbol(symbol(status_symbol)),
         };
+    }
+    for emphasis in &mut scene.party_emphasis {
+        emphasis.band = rect(emphasis.band);
+        emphasis.underline = rect(emphasis.underline);
     }
     for mark in &mut scene.marks {
         mark.rect = rect(mark.rect);

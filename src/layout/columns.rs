@@ -8,7 +8,7 @@
 //! themselves would be narrower than a finger, the parties go in several blocks.
 
 use super::builder::{MIN_TARGET, SMALL_BOLD, SceneBuilder, line_height, snap};
-use super::scene::{ColorRole, TextAnchor};
+use super::scene::{ColorRole, Rect, TextAnchor};
 
 /// No column is narrower: the marks inside stay comfortably above the 24 px minimum.
 pub const MIN_COLUMN: f64 = 32.0;
@@ -142,12 +142,19 @@ fn arrange(builder: &SceneBuilder, plan: &ColumnPlan, left: f64, limit: f64, tex
     (placed, shortened)
 }
 
-/// Draws one header per column from `top`; returns the height taken.
+/// The headers as drawn: the height they take, and where each one's text is.
+pub struct HeaderArea {
+    pub height: f64,
+    /// The box around each header's lines, in column order.
+    pub boxes: Vec<Rect>,
+}
+
+/// Draws one header per column from `top`.
 ///
 /// Headers sit on one level when they fit their columns; otherwise on two levels,
 /// each over two columns, or three when two would still cut a name. A header may
 /// reach `spill` pixels past the table's far edge, into the page margin.
-pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f64, spill: f64, headers: &[(&str, ColorRole)]) -> f64 {
+pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f64, spill: f64, headers: &[(&str, ColorRole)]) -> HeaderArea {
     let line = line_height(SMALL_BOLD);
     let texts: Vec<&str> = headers.iter().map(|(text, _)| *text).collect();
     let limit = plan.columns_right(left, headers.len()) + spill;
@@ -161,7 +168,7 @@ pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f6
             break;
         }
     }
-    let Some((placed, levels)) = chosen else { return 0.0 };
+    let Some((placed, levels)) = chosen else { return HeaderArea { height: 0.0, boxes: Vec::new() } };
 
     let level_heights: Vec<f64> = (0..levels)
         .map(|level| {
@@ -171,12 +178,15 @@ pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f6
     let level_gap = 4.0;
     let level_top = |level: usize| top + level_heights.iter().take(level).map(|height| height + level_gap).sum::<f64>();
     let height = level_top(levels) - level_gap - top;
+    let mut boxes = Vec::with_capacity(placed.len());
     for (position, header) in placed.iter().enumerate() {
         let role = headers.get(position).map_or(ColorRole::Text, |(_, role)| *role);
         let level_height = level_heights.get(header.level).copied().unwrap_or(0.0);
         // Bottom-aligned, so every header sits right above its column.
         let text_top = level_top(header.level) + level_height - line * header.lines.len() as f64;
-        builder.lines(header.x, text_top, &header.lines, SMALL_BOLD, TextAnchor::Center, role);
+        let text_height = builder.lines(header.x, text_top, &header.lines, SMALL_BOLD, TextAnchor::Center, role);
+        let text_width = widest(builder, &header.lines);
+        boxes.push(Rect::new(header.x - text_width / 2.0, text_top, text_width, text_height));
         if header.level + 1 < levels {
             // A tick leads down from a raised header to its column.
             builder.shape(super::scene::SceneShape::Line {
@@ -187,5 +197,5 @@ pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f6
             });
         }
     }
-    height.max(MIN_TARGET / 2.0)
+    HeaderArea { height: height.max(MIN_TARGET / 2.0), boxes }
 }

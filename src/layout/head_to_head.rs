@@ -97,7 +97,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         y,
         MARGIN - 2.0,
         &[(party_name, ColorRole::Text), (versus_name, ColorRole::Text)],
-    );
+    )
+    .height;
     y += header_height + 3.0;
     // A strip of each party's colour under its name ties the columns to the other views.
     for (column, who) in [party, versus].into_iter().enumerate() {

@@ -11,7 +11,7 @@ use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, 
 use super::columns::{self, ColumnPlan};
 use super::labels::{category_name, fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
-use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
+use super::scene::{ColorRole, PartyEmphasis, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
 use super::View;
 
@@ -24,6 +24,12 @@ const MAX_LABEL: f64 = 340.0;
 const LABEL_GAP: f64 = 10.0;
 const ROW_PADDING: f64 = 8.0;
 const BLOCK_GAP: f64 = 20.0;
+/// The emphasis band starts this far above its header's text, so the text does not touch its edge.
+const EMPHASIS_BAND_PADDING: f64 = 2.0;
+/// The underline of an emphasised header sits in the gap below the header's last line,
+/// which is at least 4 px (between header levels) and 6 px (above the table).
+const UNDERLINE_GAP: f64 = 1.0;
+const UNDERLINE_THICKNESS: f64 = 2.0;
 
 pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let lang = builder.lang;
@@ -59,7 +65,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         };
         let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural, &cuts_names);
         let colored: Vec<(&str, ColorRole)> = headers.iter().map(|header| (*header, ColorRole::Text)).collect();
-        y += columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &colored) + 6.0;
+        let header_area = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &colored);
+        y += header_area.height + 6.0;
         let table_right = plan.columns_right(left, block.len());
         builder.rule(left, table_right, y, ColorRole::Grid);
 
@@ -70,11 +77,26 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
             }
         }
         y = totals_row(&mut builder, dataset, &plan, block, left, y);
+        emphasis_of_block(&mut builder, &plan, block, &header_area.boxes, left, y);
     }
 
     let summary = summary(dataset, lang);
     let table = table(dataset, lang, &groups);
     builder.finish(View::Matrix, y + MARGIN, summary, table)
+}
+
+/// Lays out the emphasis of every party of a block, whichever is picked, so picking
+/// another one needs no layout: a band down the party's column from its header to
+/// its total, and a line under its header.
+fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[usize], header_boxes: &[Rect], left: f64, bottom: f64) {
+    for ((column, &party), header) in block.iter().enumerate().zip(header_boxes) {
+        let top = header.y - EMPHASIS_BAND_PADDING;
+        builder.party_emphasis(PartyEmphasis {
+            party,
+            band: Rect::new(plan.column_x(left, column), top, plan.column_width, bottom - top),
+            underline: Rect::new(header.x, header.bottom() + UNDERLINE_GAP, header.width, UNDERLINE_THICKNESS),
+        });
+    }
 }
 
 fn category_row(builder: &mut SceneBuilder, dataset: &Dataset, category: usize, left: f64, right: f64, top: f64) -> f64 {
@@ -172,4 +194,59 @@ fn table(dataset: &Dataset, lang: crate::data::Lang, groups: &[(usize, Vec<usize
         }
     }
     Table { caption: ui(lang, UiText::CaptionMatrix).to_owned(), header, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::chart::render_svg;
+    use crate::data::{Dataset, Lang};
+    use crate::layout::{EstimatedTextMeasure, View, ViewRequest, layout};
+    use crate::theme::Theme;
+
+    fn matrix(dataset: &Dataset, lang: Lang, width: f64, party: usize) -> crate::layout::Scene {
+        let request = ViewRequest { view: View::Matrix, lang, party, versus: 0, width };
+        match layout(dataset, &request, &EstimatedTextMeasure) {
+            Ok(scene) => scene,
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn emphasising_another_party_on_a_kept_scene_draws_what_a_new_layout_draws() {
+        let Ok(dataset) = Dataset::built_in() else { panic!("the built-in dataset is refused") };
+        let party_count = dataset.parties().len();
+        for lang in Lang::ALL {
+            for width in [320.0, 640.0] {
+                let scenes: Vec<_> = (0..party_count).map(|party| matrix(&dataset, lang, width, party)).collect();
+                for (first, kept) in scenes.iter().enumerate() {
+                    for (second, fresh) in scenes.iter().enumerate() {
+                        let mut switched = kept.clone();
+                        switched.emphasise_party(second);
+                        let context = format!("{} {width}: {first} then {second}", lang.code());
+                        assert_eq!(&switched, fresh, "{context}");
+                        for theme in [Theme::light(), Theme::dark()] {
+                            let drawn = render_svg(&switched, &theme);
+                            assert_eq!(drawn, render_svg(fresh, &theme), "{context}");
+                            assert_eq!(drawn == render_svg(kept, &theme), first == second, "{context}: the emphasis shows");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_party_has_its_emphasis_laid_out_and_the_request_picks_one() {
+        let Ok(dataset) = Dataset::built_in() else { panic!("the built-in dataset is refused") };
+        let scene = matrix(&dataset, Lang::Ar, 640.0, 2);
+        let parties: Vec<usize> = scene.party_emphasis.iter().map(|emphasis| emphasis.party).collect();
+        assert_eq!(parties, (0..dataset.parties().len()).collect::<Vec<_>>());
+        assert_eq!(scene.emphasised_party, Some(2));
+        assert!(scene.emphasis().is_some_and(|emphasis| emphasis.party == 2));
+        // A position past the end, which the matrix tolerates, emphasises nothing.
+        assert_eq!(matrix(&dataset, Lang::Ar, 640.0, 99).emphasised_party, None);
+        let mut kept = scene.clone();
+        kept.emphasise_party(99);
+        assert_eq!(kept.emphasis(), None);
+    }
 }

@@ -23,7 +23,7 @@ use crate::data::{Dataset, Lang};
 
 pub use builder::{MIN_TARGET, line_height};
 pub use navigation::NavigationKey;
-pub use scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
+pub use scene::{ColorRole, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
 pub use text::{EstimatedTextMeasure, TextMeasure, TextStyle, Wrapped, shorten_to_width, wrap};
 
 /// The five views of the embed contract.
@@ -117,13 +117,16 @@ pub fn layout(dataset: &Dataset, request: &ViewRequest, measure: &dyn TextMeasur
         let party_count = dataset.parties().len();
         if position < party_count { Ok(position) } else { Err(LayoutError::PartyOutOfRange { position, party_count }) }
     };
-    Ok(match request.view {
+    let mut scene = match request.view {
         View::Matrix => matrix::layout(dataset, builder),
         View::Party => party::layout(dataset, builder, check(request.party)?),
         View::Compare => head_to_head::layout(dataset, builder, check(request.party)?, check(request.versus)?),
         View::Camps => camps::layout(dataset, builder),
         View::Timeline => timeline::layout(dataset, builder),
-    })
+    };
+    // The same call the web layer makes on a kept scene, so both paths draw alike.
+    scene.emphasise_party(request.party);
+    Ok(scene)
 }
 
 #[cfg(test)]

@@ -46,6 +46,8 @@ pub enum ColorRole {
     Band,
     HighlightBand,
     SelectedBand,
+    /// Behind the column of the party the reader picked.
+    EmphasisBand,
     Text,
     MutedText,
     Grid,
@@ -138,6 +140,17 @@ pub struct Mark {
     pub label: String,
 }
 
+/// How one party is made to stand out, laid out in advance for every party a view can
+/// emphasise, so that picking another party is a redraw and never a layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartyEmphasis {
+    pub party: usize,
+    /// Behind the party's column, from its header down to its total.
+    pub band: Rect,
+    /// Under the party's header: the cue that does not rely on colour.
+    pub underline: Rect,
+}
+
 /// The data table equivalent to a view, for the hidden table and "Show as table".
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Table {
@@ -164,4 +177,23 @@ pub struct Scene {
     /// For the canvas's aria-label, in the view's language.
     pub summary: String,
     pub table: Table,
+    /// One per party the view can emphasise; empty in views that show no such choice.
+    pub party_emphasis: Vec<PartyEmphasis>,
+    /// The party drawn emphasised: set from the request, changed by [`Scene::emphasise_party`].
+    pub emphasised_party: Option<usize>,
+}
+
+impl Scene {
+    /// Emphasises another party without laying the view out again: marks, texts,
+    /// hit testing, the table and the summary stay as they are; only the drawing
+    /// changes. A party the view has no emphasis for leaves none.
+    pub fn emphasise_party(&mut self, party: usize) {
+        self.emphasised_party = self.party_emphasis.iter().any(|emphasis| emphasis.party == party).then_some(party);
+    }
+
+    /// What [`chart::draw`](crate::chart::draw) draws for the emphasised party, if any.
+    pub fn emphasis(&self) -> Option<&PartyEmphasis> {
+        let party = self.emphasised_party?;
+        self.party_emphasis.iter().find(|emphasis| emphasis.party == party)
+    }
 }
