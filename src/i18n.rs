@@ -323,7 +323,9 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
     if !value.is_finite() {
         return "–".to_owned();
     }
-    let written = format!("{:.*}", decimals, value.abs());
+    // Not `format!("{:.*}")`: that would put core's float formatting in the wasm (issue #7);
+    // `fixed` writes the same digits with integer arithmetic.
+    let written = crate::json::write::fixed(value.abs(), u32::try_from(decimals).unwrap_or(u32::MAX));
     let (whole, fraction) = match written.split_once('.') {
         Some((whole, fraction)) => (whole, fraction),
         None => (written.as_str(), ""),
@@ -460,6 +462,64 @@ mod tests {
         assert_eq!(format_fixed(Lang::Fr, 0.5, 2), "0,50");
         assert_eq!(format_fixed(Lang::Ar, 1.0, 2), "1,00");
         assert_eq!(format_fixed(Lang::En, 0.456, 0), "0");
+    }
+
+    /// The implementation before `json::write::fixed`, which the current one must match digit for digit.
+    fn written_with_core_formatting(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
+        if !value.is_finite() {
+            return "–".to_owned();
+        }
+        let written = format!("{:.*}", decimals, value.abs());
+        let (whole, fraction) = written.split_once('.').unwrap_or((written.as_str(), ""));
+        let fraction = if trim_zeros { fraction.trim_end_matches('0') } else { fraction };
+        let rounds_to_zero = whole.chars().all(|digit| digit == '0') && fraction.chars().all(|digit| digit == '0');
+        let mut result = String::new();
+        if value < 0.0 && !rounds_to_zero {
+            result.push('\u{2212}');
+        }
+        let group = match lang {
+            Lang::Ar => None,
+            Lang::Fr => Some(NARROW_NO_BREAK_SPACE),
+            Lang::En => Some(','),
+        };
+        let digits: Vec<char> = whole.chars().collect();
+        for (position, digit) in digits.iter().enumerate() {
+            if let Some(separator) = group
+                && position > 0
+                && (digits.len() - position).is_multiple_of(3)
+            {
+                result.push(separator);
+            }
+            result.push(*digit);
+        }
+        if !fraction.is_empty() {
+            result.push(if lang == Lang::En { '.' } else { ',' });
+            result.push_str(fraction);
+        }
+        result
+    }
+
+    #[test]
+    fn numbers_are_written_as_core_formatting_wrote_them() {
+        // Counts, breadths, similarities and percentages as the views produce them, and edge cases.
+        let mut values = vec![0.0, -0.0, 0.005, 0.015, 0.125, 0.5, 1.005, 2.5, 2.675, 999.995, 1e15, 123456789.0, -1234.5678];
+        for count in 0..=40 {
+            values.push(f64::from(count));
+            for total in 1..=40 {
+                values.push(f64::from(count) / f64::from(total));
+                values.push((f64::from(count) / f64::from(total) * 100.0).round());
+            }
+        }
+        for lang in Lang::ALL {
+            for &value in &values {
+                assert_eq!(format_number(lang, value), written_with_core_formatting(lang, value, 2, true), "{value}");
+                for decimals in [0, 1, 2, 3, 6] {
+                    assert_eq!(format_fixed(lang, value, decimals), written_with_core_formatting(lang, value, decimals, false), "{value}");
+                }
+                let percent = if value.is_finite() { written_with_core_formatting(lang, (value * 100.0).round(), 0, true) } else { "–".to_owned() };
+                assert!(format_percent(lang, value).starts_with(&percent), "{value}");
+            }
+        }
     }
 
     #[test]
