@@ -2,7 +2,8 @@
 
 use campaign_explainer::data::{Dataset, Lang, Status};
 use campaign_explainer::layout::{
-    EstimatedTextMeasure, LayoutError, MIN_TARGET, NavigationKey, Scene, TextAnchor, TextMeasure, View, ViewRequest, layout,
+    EstimatedTextMeasure, LayoutError, MIN_TARGET, NavigationKey, Rect, Scene, TextAnchor, TextMeasure, TextStyle, View, ViewRequest,
+    layout, line_height,
 };
 
 fn built_in() -> Dataset {
@@ -376,6 +377,66 @@ fn forty_parties_on_a_phone_go_in_blocks_of_columns_that_fit() {
     let matrix = scene(&dataset, View::Matrix, Lang::En, 320.0);
     assert_eq!(matrix.marks.len(), 40 * 4, "every cell is drawn");
     assert!(matrix.marks.iter().all(|mark| mark.rect.right() <= 320.0));
+}
+
+fn matrix_for(dataset: &Dataset, lang: Lang, width: f64, party: usize) -> Scene {
+    layout(dataset, &ViewRequest { view: View::Matrix, lang, party, versus: 0, width }, &EstimatedTextMeasure).unwrap()
+}
+
+#[test]
+fn the_emphasised_party_changes_no_mark_text_table_or_summary_of_the_matrix() {
+    let dataset = built_in();
+    for lang in Lang::ALL {
+        for width in [320.0, 640.0] {
+            let first = matrix_for(&dataset, lang, width, 0);
+            for party in 1..dataset.parties().len() {
+                let other = matrix_for(&dataset, lang, width, party);
+                let name = format!("{} {width} party {party}", lang.code());
+                assert_ne!(first.emphasised_party, other.emphasised_party, "{name}");
+                assert_eq!(first.marks, other.marks, "{name}: hit testing, order and labels");
+                assert_eq!(first.texts, other.texts, "{name}");
+                assert_eq!(first.shapes, other.shapes, "{name}");
+                assert_eq!((&first.table, &first.summary), (&other.table, &other.summary), "{name}");
+            }
+        }
+    }
+}
+
+/// The line box of a text as the layout planned it.
+fn text_box(text: &campaign_explainer::layout::SceneText) -> Rect {
+    let (start, end) = text_extent(text);
+    let height = line_height(TextStyle { font_size: text.font_size, bold: text.bold });
+    Rect::new(start, text.y - height / 2.0, end - start, height)
+}
+
+#[test]
+fn forty_parties_on_a_phone_each_emphasise_their_own_column_and_overlap_nothing() {
+    let datasets = [("short names", synthetic(40, 4, 10, true)), ("long names", synthetic(40, 12, 30, true))];
+    for (dataset_name, dataset) in &datasets {
+        for lang in [Lang::Ar, Lang::En] {
+            let scene = matrix_for(dataset, lang, 320.0, 0);
+            let name = format!("{dataset_name} {}", lang.code());
+            assert_eq!(scene.party_emphasis.len(), 40, "{name}: every party can be emphasised");
+            let inside = |rect: &Rect| rect.x >= -0.5 && rect.y >= 0.0 && rect.right() <= scene.width + 0.5 && rect.bottom() <= scene.height;
+            for emphasis in &scene.party_emphasis {
+                let name = format!("{name} party {}", emphasis.party);
+                assert!(inside(&emphasis.band) && inside(&emphasis.underline), "{name}: {emphasis:?} outside the scene");
+                for mark in &scene.marks {
+                    if mark.party == Some(emphasis.party) {
+                        let band = emphasis.band.inflate(0.01);
+                        let corners = [(mark.rect.x, mark.rect.y), (mark.rect.right() - 0.02, mark.rect.bottom() - 0.02)];
+                        assert!(corners.iter().all(|&(x, y)| band.contains(x, y)), "{name}: {:?} outside its band", mark.rect);
+                    } else {
+                        assert!(!mark.rect.intersects(&emphasis.band), "{name}: the band covers {:?}", mark.label);
+                    }
+                    assert!(!mark.rect.intersects(&emphasis.underline), "{name}: the underline crosses {:?}", mark.label);
+                }
+                for text in &scene.texts {
+                    assert!(!text_box(text).intersects(&emphasis.underline), "{name}: the underline crosses {:?}", text.text);
+                }
+            }
+        }
+    }
 }
 
 #[test]
