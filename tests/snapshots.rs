@@ -2,7 +2,9 @@
 //!
 //! A difference writes `<name>-changed.svg` beside the snapshot (git-ignored) and
 //! fails; `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites the snapshots.
-//! The snapshots double as examples of what each view looks like.
+//! The snapshots double as examples of what each view looks like. Each view is
+//! drawn for the party `pjd` (emphasised in the matrix) against `pam`, in the light
+//! theme, plus the matrix in the dark theme.
 
 use std::fs;
 use std::path::PathBuf;
@@ -20,12 +22,14 @@ struct Case {
     view: View,
     lang: Lang,
     width: f64,
+    dark: bool,
 }
 
 impl Case {
     fn name(&self) -> String {
         let width = if self.width == 640.0 { String::new() } else { format!("-{}", self.width) };
-        format!("{}-{}{}", self.view.as_str(), self.lang.code(), width)
+        let theme = if self.dark { "-dark" } else { "" };
+        format!("{}-{}{}{}", self.view.as_str(), self.lang.code(), width, theme)
     }
 }
 
@@ -33,12 +37,13 @@ fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for view in View::ALL {
         for lang in Lang::ALL {
-            cases.push(Case { view, lang, width: 640.0 });
+            cases.push(Case { view, lang, width: 640.0, dark: false });
         }
     }
     for lang in [Lang::Ar, Lang::En] {
-        cases.push(Case { view: View::Matrix, lang, width: 320.0 });
+        cases.push(Case { view: View::Matrix, lang, width: 320.0, dark: false });
     }
+    cases.push(Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: true });
     cases
 }
 
@@ -47,7 +52,7 @@ fn render(dataset: &Dataset, case: &Case) -> String {
     let pam = dataset.party_index("pam").unwrap();
     let request = ViewRequest { view: case.view, lang: case.lang, party: pjd, versus: pam, width: case.width };
     let scene = layout(dataset, &request, &EstimatedTextMeasure).unwrap();
-    render_svg(&scene, &Theme::light())
+    render_svg(&scene, &Theme::for_scheme(case.dark))
 }
 
 #[test]
@@ -99,7 +104,7 @@ fn rendering_is_deterministic() {
 #[test]
 fn snapshots_carry_the_summary_as_title_and_the_language() {
     let dataset = Dataset::built_in().unwrap();
-    let svg = render(&dataset, &Case { view: View::Matrix, lang: Lang::Ar, width: 640.0 });
+    let svg = render(&dataset, &Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: false });
     assert!(svg.starts_with("<svg "), "{}", &svg[..80]);
     assert!(svg.contains("xml:lang=\"ar\""));
     assert!(svg.contains("<title>من استعمل ماذا."));
