@@ -1,7 +1,8 @@
 //! Exports of the data behind the charts: CSV for spreadsheets and JSON for developers, quotes included.
 
-use crate::data::{Dataset, Lang, Status, Timing};
+use crate::data::{Camp, CampaignDates, Category, Dataset, Fact, Lang, Leader, Localized, Party, RawDataset, Source, Status, Tactic, Timing};
 use crate::i18n::{UiText, ui};
+use crate::json::write::JsonWriter;
 
 /// Spreadsheet programs read UTF-8 without a byte order mark as a legacy code page,
 /// which turns the Arabic quotes into mojibake.
@@ -30,8 +31,8 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
             None => "",
         };
         let camp = party.map(|party| match party.camp {
-            crate::data::Camp::Majority => ui(lang, UiText::Majority),
-            crate::data::Camp::Opposition => ui(lang, UiText::Opposition),
+            Camp::Majority => ui(lang, UiText::Majority),
+            Camp::Opposition => ui(lang, UiText::Opposition),
         });
         push_row(
             &mut csv,
@@ -85,9 +86,180 @@ fn push_cell(csv: &mut String, cell: &str) {
     }
 }
 
-/// The whole dataset as pretty JSON in the format of `data/schema.json`.
+/// The whole dataset as pretty JSON in the format of `data/schema.json`, members in the schema's order.
+///
+/// Written by hand rather than derived, so the wasm carries no serde serializer (issue #7).
+/// Absent optionals and empty optional lists are left out rather than written as `null` or
+/// `[]`: the loader reads a missing member as absent or empty, so the export reloads the same.
 pub fn dataset_json(dataset: &Dataset) -> String {
-    serde_json::to_string_pretty(dataset.raw()).unwrap_or_else(|error| format!("{{\"error\": {:?}}}", error.to_string()))
+    let mut writer = JsonWriter::pretty();
+    write_dataset(&mut writer, dataset.raw());
+    writer.finish()
+}
+
+fn write_dataset(writer: &mut JsonWriter, raw: &RawDataset) {
+    writer.begin_object();
+    optional_string_member(writer, "id", raw.id.as_deref());
+    optional_localized_member(writer, "title", raw.title.as_ref());
+    if let Some(source) = &raw.source {
+        writer.key("source");
+        write_source(writer, source);
+    }
+    if let Some(campaign) = &raw.campaign {
+        writer.key("campaign");
+        write_campaign(writer, campaign);
+    }
+    if !raw.categories.is_empty() {
+        writer.key("categories");
+        writer.begin_array();
+        for category in &raw.categories {
+            write_category(writer, category);
+        }
+        writer.end_array();
+    }
+    writer.key("parties");
+    writer.begin_array();
+    for party in &raw.parties {
+        write_party(writer, party);
+    }
+    writer.end_array();
+    writer.key("tactics");
+    writer.begin_array();
+    for tactic in &raw.tactics {
+        write_tactic(writer, tactic);
+    }
+    writer.end_array();
+    writer.key("facts");
+    writer.begin_array();
+    for fact in &raw.facts {
+        write_fact(writer, fact);
+    }
+    writer.end_array();
+    writer.end_object();
+}
+
+fn write_source(writer: &mut JsonWriter, source: &Source) {
+    writer.begin_object();
+    optional_localized_member(writer, "title", source.title.as_ref());
+    optional_string_member(writer, "language", source.language.as_deref());
+    optional_string_member(writer, "published", source.published.as_deref());
+    // Not in the schema, which welcomes more members; kept where the model has it.
+    optional_string_member(writer, "url", source.url.as_deref());
+    optional_localized_member(writer, "note", source.note.as_ref());
+    writer.end_object();
+}
+
+fn write_campaign(writer: &mut JsonWriter, campaign: &CampaignDates) {
+    writer.begin_object();
+    optional_string_member(writer, "official_start", campaign.official_start.as_deref());
+    optional_string_member(writer, "election_day", campaign.election_day.as_deref());
+    writer.end_object();
+}
+
+fn write_category(writer: &mut JsonWriter, category: &Category) {
+    writer.begin_object();
+    string_member(writer, "id", &category.id);
+    localized_member(writer, "name", &category.name);
+    writer.end_object();
+}
+
+fn write_party(writer: &mut JsonWriter, party: &Party) {
+    writer.begin_object();
+    string_member(writer, "id", &party.id);
+    string_member(writer, "camp", camp_name(party.camp));
+    optional_localized_member(writer, "camp_note", party.camp_note.as_ref());
+    localized_member(writer, "name", &party.name);
+    optional_localized_member(writer, "short_name", party.short_name.as_ref());
+    if !party.nicknames.is_empty() {
+        writer.key("nicknames");
+        writer.strings(&party.nicknames);
+    }
+    optional_localized_member(writer, "symbol", party.symbol.as_ref());
+    if !party.leaders.is_empty() {
+        writer.key("leaders");
+        writer.begin_array();
+        for leader in &party.leaders {
+            write_leader(writer, leader);
+        }
+        writer.end_array();
+    }
+    writer.end_object();
+}
+
+fn write_leader(writer: &mut JsonWriter, leader: &Leader) {
+    writer.begin_object();
+    localized_member(writer, "name", &leader.name);
+    optional_localized_member(writer, "role", leader.role.as_ref());
+    writer.end_object();
+}
+
+fn write_tactic(writer: &mut JsonWriter, tactic: &Tactic) {
+    writer.begin_object();
+    string_member(writer, "id", &tactic.id);
+    string_member(writer, "category", &tactic.category);
+    localized_member(writer, "name", &tactic.name);
+    writer.end_object();
+}
+
+fn write_fact(writer: &mut JsonWriter, fact: &Fact) {
+    writer.begin_object();
+    optional_string_member(writer, "id", fact.id.as_deref());
+    string_member(writer, "party", &fact.party);
+    string_member(writer, "tactic", &fact.tactic);
+    string_member(writer, "status", status_name(fact.status));
+    optional_string_member(writer, "when", fact.when.map(timing_name));
+    string_member(writer, "quote", &fact.quote);
+    localized_member(writer, "text", &fact.text);
+    optional_localized_member(writer, "note", fact.note.as_ref());
+    writer.end_object();
+}
+
+fn string_member(writer: &mut JsonWriter, key: &str, value: &str) {
+    writer.key(key);
+    writer.string(value);
+}
+
+fn optional_string_member(writer: &mut JsonWriter, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        string_member(writer, key, value);
+    }
+}
+
+fn localized_member(writer: &mut JsonWriter, key: &str, text: &Localized) {
+    writer.key(key);
+    writer.begin_object();
+    string_member(writer, "ar", &text.ar);
+    string_member(writer, "fr", &text.fr);
+    string_member(writer, "en", &text.en);
+    writer.end_object();
+}
+
+fn optional_localized_member(writer: &mut JsonWriter, key: &str, text: Option<&Localized>) {
+    if let Some(text) = text {
+        localized_member(writer, key, text);
+    }
+}
+
+/// The spellings of `data/schema.json`, shared with the documents the web layer hands the host.
+pub(crate) fn camp_name(camp: Camp) -> &'static str {
+    match camp {
+        Camp::Majority => "majority",
+        Camp::Opposition => "opposition",
+    }
+}
+
+pub(crate) fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Used => "used",
+        Status::NotUsed => "not_used",
+    }
+}
+
+pub(crate) fn timing_name(timing: Timing) -> &'static str {
+    match timing {
+        Timing::BeforeStart => "before_start",
+        Timing::AfterStart => "after_start",
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +296,42 @@ mod tests {
     fn the_json_export_reloads_as_the_same_dataset() {
         let dataset = built_in();
         let json = dataset_json(&dataset);
+        let reloaded = Dataset::from_json(&json).expect("the export is a valid dataset");
+        assert_eq!(reloaded.raw(), dataset.raw());
+    }
+
+    #[test]
+    fn the_json_export_of_the_built_in_dataset_is_the_source_file_as_json() {
+        let exported: serde_json::Value = serde_json::from_str(&dataset_json(&built_in())).expect("the export is JSON");
+        let source: serde_json::Value = serde_json::from_str(crate::data::BUILT_IN_JSON).expect("the source file is JSON");
+        // Objects compare as maps: the same members and values, whatever their order.
+        assert_eq!(exported, source);
+    }
+
+    #[test]
+    fn the_json_export_lists_members_in_the_schema_order_and_leaves_absent_ones_out() {
+        let json = dataset_json(&built_in());
+        let position = |needle: &str| json.find(needle).unwrap_or_else(|| panic!("{needle} is in the export"));
+        let top_level = ["\n  \"id\"", "\n  \"title\"", "\n  \"source\"", "\n  \"campaign\"", "\n  \"categories\"", "\n  \"parties\"", "\n  \"tactics\"", "\n  \"facts\""];
+        for pair in top_level.windows(2) {
+            assert!(position(pair[0]) < position(pair[1]), "{} before {}", pair[0], pair[1]);
+        }
+        assert!(json.starts_with("{\n  \"id\": \"campaign-2016\",\n  \"title\": {\n    \"ar\": "), "{}", json.chars().take(80).collect::<String>());
+        assert!(!json.contains("null"));
+    }
+
+    #[test]
+    fn a_minimal_dataset_with_awkward_strings_exports_and_reloads_the_same() {
+        let source = r#"{
+            "parties": [{"id": "a", "camp": "majority", "name": {"ar": "حزب \"أ\"", "fr": "A\\B", "en": "line\nbreak\u2028"}},
+                        {"id": "b", "camp": "opposition", "name": {"ar": "ب", "fr": "B", "en": "B 🗳️"}, "nicknames": [], "leaders": []}],
+            "tactics": [{"id": "t", "category": "c", "name": {"ar": "ت", "fr": "T", "en": "T\t"}}],
+            "categories": [{"id": "c", "name": {"ar": "ف", "fr": "C", "en": "C"}}],
+            "facts": [{"party": "a", "tactic": "t", "status": "not_used", "quote": "«قال» \"x\"", "text": {"ar": "ن", "fr": "f", "en": "e"}}]
+        }"#;
+        let dataset = Dataset::from_json(source).expect("the test dataset is valid");
+        let json = dataset_json(&dataset);
+        assert!(!json.contains("null") && !json.contains("[]"), "{json}");
         let reloaded = Dataset::from_json(&json).expect("the export is a valid dataset");
         assert_eq!(reloaded.raw(), dataset.raw());
     }
