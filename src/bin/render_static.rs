@@ -6,9 +6,9 @@
 
 use campaign_explainer::chart::render_svg;
 use campaign_explainer::data::{Dataset, Lang};
+use campaign_explainer::json::write::JsonWriter;
 use campaign_explainer::layout::{self, EstimatedTextMeasure, View, ViewRequest};
 use campaign_explainer::theme::Theme;
-use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,7 +35,10 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
     let dataset = Dataset::built_in().map_err(|errors| format!("the built-in dataset is invalid: {errors}"))?;
     std::fs::create_dir_all(output).map_err(|error| format!("{}: {error}", output.display()))?;
     let theme = Theme::light();
-    let mut manifest: Vec<Value> = Vec::new();
+    // The crate's own writer: serde_json is only a dev-dependency, which a binary cannot use.
+    let mut manifest = JsonWriter::pretty();
+    manifest.begin_array();
+    let mut count = 0;
     for view in View::ALL {
         for lang in Lang::ALL {
             // The element's default pair.
@@ -43,18 +46,38 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
             let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
             let file = format!("{}-{}.svg", view.as_str(), lang.code());
             std::fs::write(output.join(&file), render_svg(&scene, &theme)).map_err(|error| format!("{file}: {error}"))?;
-            manifest.push(json!({
-                "view": view.as_str(),
-                "lang": lang.code(),
-                "file": file,
-                "width": scene.width,
-                "height": scene.height,
-                "summary": scene.summary,
-                "table": { "caption": scene.table.caption, "header": scene.table.header, "rows": scene.table.rows },
-            }));
+            manifest.begin_object();
+            manifest.key("view");
+            manifest.string(view.as_str());
+            manifest.key("lang");
+            manifest.string(lang.code());
+            manifest.key("file");
+            manifest.string(&file);
+            // CSS pixels; the page generator rounds them for the <img> size.
+            manifest.key("width");
+            manifest.number(scene.width, 2);
+            manifest.key("height");
+            manifest.number(scene.height, 2);
+            manifest.key("summary");
+            manifest.string(&scene.summary);
+            manifest.key("table");
+            manifest.begin_object();
+            manifest.key("caption");
+            manifest.string(&scene.table.caption);
+            manifest.key("header");
+            manifest.strings(&scene.table.header);
+            manifest.key("rows");
+            manifest.begin_array();
+            for row in &scene.table.rows {
+                manifest.strings(row);
+            }
+            manifest.end_array();
+            manifest.end_object();
+            manifest.end_object();
+            count += 1;
         }
     }
-    let text = serde_json::to_string_pretty(&manifest).map_err(|error| error.to_string())?;
-    std::fs::write(output.join("static.json"), text).map_err(|error| format!("static.json: {error}"))?;
-    Ok(manifest.len())
+    manifest.end_array();
+    std::fs::write(output.join("static.json"), manifest.finish()).map_err(|error| format!("static.json: {error}"))?;
+    Ok(count)
 }
