@@ -5,6 +5,7 @@
 //! sides under `dir="rtl"`. Here the backing store is CSS size × devicePixelRatio,
 //! coordinates stay in CSS pixels through a transform, and anchors are absolute.
 
+use crate::json::write::{push_decimal, push_unsigned};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
     text_anchor::{HPos, VPos},
@@ -81,13 +82,36 @@ impl CanvasBackend {
             FontStyle::Oblique => "oblique ",
             FontStyle::Normal => "",
         };
-        self.context.set_font(&format!("{weight}{}px {}", style.size(), style.family().as_str()));
+        self.context.set_font(&css_font(weight, style.size(), style.family().as_str()));
     }
 }
 
+/// The canvas `font` shorthand, e.g. `bold 13px system-ui, …`, without `format!` on the `f64`,
+/// which would put core's float formatting in the wasm (issue #7). Six decimals keep every size
+/// the layout asks for (12, 13, 13 × a scale close to 1) to well under a thousandth of a pixel.
+/// A size that is not finite gives a shorthand the canvas rejects, keeping its previous font,
+/// as `NaNpx` did.
+pub(crate) fn css_font(weight: &str, size_px: f64, family: &str) -> String {
+    let mut font = String::with_capacity(weight.len() + family.len() + 16);
+    font.push_str(weight);
+    push_decimal(&mut font, size_px, 6);
+    font.push_str("px ");
+    font.push_str(family);
+    font
+}
+
+/// `rgba(…)` with an alpha to 4 decimals: the canvas keeps 8 bits of it, so nothing is lost.
 pub(crate) fn css_color(color: BackendColor) -> String {
     let (red, green, blue) = color.rgb;
-    format!("rgba({red},{green},{blue},{})", color.alpha)
+    let mut css = String::with_capacity(24);
+    css.push_str("rgba(");
+    for channel in [red, green, blue] {
+        push_unsigned(&mut css, u64::from(channel));
+        css.push(',');
+    }
+    push_decimal(&mut css, color.alpha, 4);
+    css.push(')');
+    css
 }
 
 /// Odd-width strokes sit between device pixels unless moved by half a pixel.

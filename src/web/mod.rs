@@ -8,14 +8,14 @@
 mod canvas_backend;
 
 use crate::chart;
-use crate::data::{Dataset, Lang, Status, Timing, quoted};
+use crate::data::{Dataset, Lang, quoted};
 use crate::export;
 use crate::i18n::{self, UiText};
+use crate::json::write::JsonWriter;
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
-use canvas_backend::CanvasBackend;
+use canvas_backend::{CanvasBackend, css_font};
 use plotters::prelude::IntoDrawingArea;
-use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -46,12 +46,12 @@ impl CanvasTextMeasure<'_> {
 
 impl TextMeasure for CanvasTextMeasure<'_> {
     fn text_width(&self, text: &str, font_size_px: f64) -> f64 {
-        self.width_in(&format!("{font_size_px}px {}", chart::FONT_STACK), text, font_size_px)
+        self.width_in(&css_font("", font_size_px, chart::FONT_STACK), text, font_size_px)
     }
 
     /// The bold glyphs themselves, in the font string the canvas backend draws bold text with.
     fn bold_text_width(&self, text: &str, font_size_px: f64) -> f64 {
-        self.width_in(&format!("bold {font_size_px}px {}", chart::FONT_STACK), text, font_size_px)
+        self.width_in(&css_font("bold ", font_size_px, chart::FONT_STACK), text, font_size_px)
     }
 }
 
@@ -257,20 +257,24 @@ impl Explainer {
 
     /// Everything the host shows about a mark (tooltip, card, announcement), as JSON; "null" when none.
     pub fn mark_json(&self, mark: i32) -> String {
-        self.mark_value(mark).to_string()
+        let mut writer = JsonWriter::compact();
+        self.write_mark(&mut writer, mark);
+        writer.finish()
     }
 
     /// The marks that stand for a fact, for selecting from a sentence of the article.
     pub fn marks_of_fact(&self, fact_id: &str) -> String {
-        let Some(scene) = &self.scene else { return "[]".to_owned() };
-        let marks: Vec<usize> = scene
-            .marks
-            .iter()
-            .enumerate()
-            .filter(|(_, mark)| mark.fact.and_then(|fact| self.fact_id(fact)).is_some_and(|id| id == fact_id))
-            .map(|(position, _)| position)
-            .collect();
-        json!(marks).to_string()
+        let mut writer = JsonWriter::compact();
+        writer.begin_array();
+        if let Some(scene) = &self.scene {
+            for (position, mark) in scene.marks.iter().enumerate() {
+                if mark.fact.and_then(|fact| self.fact_id(fact)).is_some_and(|id| id == fact_id) {
+                    writer.unsigned(position as u64);
+                }
+            }
+        }
+        writer.end_array();
+        writer.finish()
     }
 
     pub fn summary(&self) -> String {
@@ -278,47 +282,68 @@ impl Explainer {
     }
 
     pub fn table_json(&self) -> String {
-        match &self.scene {
-            Some(scene) => json!({
-                "caption": scene.table.caption,
-                "header": scene.table.header,
-                "rows": scene.table.rows,
-            })
-            .to_string(),
-            None => "null".to_owned(),
+        let Some(scene) = &self.scene else { return "null".to_owned() };
+        let mut writer = JsonWriter::compact();
+        writer.begin_object();
+        writer.key("caption");
+        writer.string(&scene.table.caption);
+        writer.key("header");
+        writer.strings(&scene.table.header);
+        writer.key("rows");
+        writer.begin_array();
+        for row in &scene.table.rows {
+            writer.strings(row);
         }
+        writer.end_array();
+        writer.end_object();
+        writer.finish()
     }
 
     /// The state the host reflects into attributes, events and the URL hash.
     pub fn state_json(&self) -> String {
-        json!({
-            "view": self.state.view.as_str(),
-            "lang": self.state.lang.code(),
-            "party": self.dataset.parties().get(self.state.party).map(|party| party.id.as_str()),
-            "versus": self.dataset.parties().get(self.state.versus).map(|party| party.id.as_str()),
-        })
-        .to_string()
+        let mut writer = JsonWriter::compact();
+        writer.begin_object();
+        writer.key("view");
+        writer.string(self.state.view.as_str());
+        writer.key("lang");
+        writer.string(self.state.lang.code());
+        writer.key("party");
+        writer.optional_string(self.dataset.parties().get(self.state.party).map(|party| party.id.as_str()));
+        writer.key("versus");
+        writer.optional_string(self.dataset.parties().get(self.state.versus).map(|party| party.id.as_str()));
+        writer.end_object();
+        writer.finish()
     }
 
     /// Party ids and names in the current language, for the pickers.
     pub fn parties_json(&self) -> String {
         let lang = self.state.lang;
-        let parties: Vec<Value> = self
-            .dataset
-            .parties()
-            .iter()
-            .map(|party| json!({ "id": party.id, "label": party.label(lang), "name": party.name.get(lang) }))
-            .collect();
-        json!(parties).to_string()
+        let mut writer = JsonWriter::compact();
+        writer.begin_array();
+        for party in self.dataset.parties() {
+            writer.begin_object();
+            writer.key("id");
+            writer.string(&party.id);
+            writer.key("label");
+            writer.string(party.label(lang));
+            writer.key("name");
+            writer.string(party.name.get(lang));
+            writer.end_object();
+        }
+        writer.end_array();
+        writer.finish()
     }
 
     /// Every UI string in the current language, keyed by `UiText` name, for the controls around the canvas.
     pub fn ui_json(&self) -> String {
-        let strings: serde_json::Map<String, Value> = UiText::ALL
-            .iter()
-            .map(|&key| (key.key().to_owned(), Value::from(i18n::ui(self.state.lang, key))))
-            .collect();
-        Value::Object(strings).to_string()
+        let mut writer = JsonWriter::compact();
+        writer.begin_object();
+        for &key in UiText::ALL {
+            writer.key(key.key());
+            writer.string(i18n::ui(self.state.lang, key));
+        }
+        writer.end_object();
+        writer.finish()
     }
 
     /// Every fact as CSV (UTF-8 with a byte order mark), in the current language.
@@ -362,29 +387,48 @@ impl Explainer {
         Some(record.id.clone().unwrap_or_else(|| format!("facts-{fact}")))
     }
 
-    fn mark_value(&self, mark: i32) -> Value {
-        let Some(index) = self.valid_mark(mark) else { return Value::Null };
-        let Some(mark) = self.scene.as_ref().and_then(|scene| scene.marks.get(index)) else { return Value::Null };
-        let lang = self.state.lang;
-        let fact = mark.fact.and_then(|position| {
-            let record = self.dataset.facts().get(position)?;
-            Some(json!({
-                "index": position,
-                "id": self.fact_id(position),
-                "status": match record.status { Status::Used => "used", Status::NotUsed => "not_used" },
-                "when": record.when.map(|when| match when { Timing::BeforeStart => "before_start", Timing::AfterStart => "after_start" }),
-                "text": record.text.get(lang),
-                "quote": record.quote,
-                "note": record.note.as_ref().map(|note| note.get(lang)),
-            }))
-        });
-        json!({
-            "index": index,
-            "label": mark.label,
-            "rect": [mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height],
-            "party": mark.party.and_then(|party| self.dataset.parties().get(party)).map(|party| party.id.as_str()),
-            "tactic": mark.tactic.and_then(|tactic| self.dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str()),
-            "fact": fact,
-        })
+    /// Everything about one mark, or `null`; rect numbers to 2 decimals, far finer than a pointer.
+    fn write_mark(&self, writer: &mut JsonWriter, mark: i32) {
+        let Some(index) = self.valid_mark(mark) else { return writer.null() };
+        let Some(mark) = self.scene.as_ref().and_then(|scene| scene.marks.get(index)) else { return writer.null() };
+        writer.begin_object();
+        writer.key("index");
+        writer.unsigned(index as u64);
+        writer.key("label");
+        writer.string(&mark.label);
+        writer.key("rect");
+        writer.begin_array();
+        for value in [mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height] {
+            writer.number(value, 2);
+        }
+        writer.end_array();
+        writer.key("party");
+        writer.optional_string(mark.party.and_then(|party| self.dataset.parties().get(party)).map(|party| party.id.as_str()));
+        writer.key("tactic");
+        writer.optional_string(mark.tactic.and_then(|tactic| self.dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str()));
+        writer.key("fact");
+        match mark.fact.and_then(|position| Some((position, self.dataset.facts().get(position)?))) {
+            Some((position, record)) => {
+                let lang = self.state.lang;
+                writer.begin_object();
+                writer.key("index");
+                writer.unsigned(position as u64);
+                writer.key("id");
+                writer.optional_string(self.fact_id(position).as_deref());
+                writer.key("status");
+                writer.string(export::status_name(record.status));
+                writer.key("when");
+                writer.optional_string(record.when.map(export::timing_name));
+                writer.key("text");
+                writer.string(record.text.get(lang));
+                writer.key("quote");
+                writer.string(&record.quote);
+                writer.key("note");
+                writer.optional_string(record.note.as_ref().map(|note| note.get(lang)));
+                writer.end_object();
+            }
+            None => writer.null(),
+        }
+        writer.end_object();
     }
 }
