@@ -155,9 +155,12 @@ impl Explainer {
         let party = self.party_position("party", id)?;
         if party != self.state.party {
             self.state.party = party;
-            // Views that do not show the pair keep their scene: no layout, no lost focus.
+            // Views that do not lay the pair out keep their scene: no layout, no lost focus.
+            // The matrix only moves its emphasis band, which every party's column has ready.
             if matches!(self.state.view, View::Party | View::Compare) {
                 self.forget_scene();
+            } else if let Some(scene) = &mut self.scene {
+                scene.emphasise_party(party);
             }
         }
         Ok(())
