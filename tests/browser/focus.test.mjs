@@ -51,3 +51,22 @@ test('Tab into the chart draws a focus ring, arrows move it, leaving removes it'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('picking a party in the matrix moves its emphasis band, and picking it back draws the same pixels', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en&view=matrix&party=pjd`, { origin });
+  await waitForRender(page);
+  const renders = () => page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').length);
+  let count = await renders();
+  await snapshot(page, 'pjd');
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('party', 'istiqlal'));
+  await waitForRender(page, 'explainer', ++count);
+  await snapshot(page, 'istiqlal');
+  // Two columns change: the band leaves one and enters the other, with their headers' underlines.
+  assert.ok(await differing(page, 'pjd', 'istiqlal') > 500, 'the emphasis moved to the picked column');
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('party', 'pjd'));
+  await waitForRender(page, 'explainer', ++count);
+  await snapshot(page, 'pjd again');
+  assert.equal(await differing(page, 'pjd', 'pjd again'), 0, 'the kept scene draws exactly what a fresh layout drew');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
