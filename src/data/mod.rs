@@ -6,6 +6,7 @@
 
 mod error;
 mod model;
+mod read;
 mod validate;
 
 pub use error::{DatasetError, DatasetErrors};

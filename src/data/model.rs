@@ -4,10 +4,10 @@
 //! own dataset needs only parties, tactics and facts. Unknown fields are ignored
 //! rather than rejected: the contract says "more fields are welcome".
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A reader's language. Arabic is the default because the source article is Arabic.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, Default)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -44,7 +44,7 @@ impl Lang {
 }
 
 /// A text in the three languages the widget speaks.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
 pub struct Localized {
     pub ar: String,
     pub fr: String,
@@ -65,67 +65,95 @@ impl Localized {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Camp {
     Majority,
     Opposition,
 }
 
+impl Camp {
+    pub const ALL: [Camp; 2] = [Camp::Majority, Camp::Opposition];
+
+    /// How a dataset writes it (`data/schema.json`).
+    pub fn spelling(self) -> &'static str {
+        match self {
+            Camp::Majority => "majority",
+            Camp::Opposition => "opposition",
+        }
+    }
+}
+
 /// What the source says about a party and a tactic. "Not reported" is not a
 /// status: it is the absence of a fact, and the charts draw it as such.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Used,
     NotUsed,
 }
 
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Used, Status::NotUsed];
+
+    /// How a dataset writes it (`data/schema.json`).
+    pub fn spelling(self) -> &'static str {
+        match self {
+            Status::Used => "used",
+            Status::NotUsed => "not_used",
+        }
+    }
+}
+
 /// When a tactic began, relative to the campaign's official start.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Timing {
     BeforeStart,
     AfterStart,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Default)]
+impl Timing {
+    pub const ALL: [Timing; 2] = [Timing::BeforeStart, Timing::AfterStart];
+
+    /// How a dataset writes it (`data/schema.json`).
+    pub fn spelling(self) -> &'static str {
+        match self {
+            Timing::BeforeStart => "before_start",
+            Timing::AfterStart => "after_start",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
 pub struct CampaignDates {
     /// ISO date, e.g. `2016-09-24`.
-    #[serde(default)]
     pub official_start: Option<String>,
-    #[serde(default)]
     pub election_day: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Category {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Leader {
     pub name: Localized,
-    #[serde(default)]
     pub role: Option<Localized>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Party {
     pub id: String,
     pub camp: Camp,
     pub name: Localized,
     /// Shown on axes, where the full name would not fit a phone.
-    #[serde(default)]
     pub short_name: Option<Localized>,
-    #[serde(default)]
     pub nicknames: Vec<String>,
-    #[serde(default)]
     pub symbol: Option<Localized>,
-    #[serde(default)]
     pub leaders: Vec<Leader>,
-    #[serde(default)]
     pub camp_note: Option<Localized>,
 }
 
@@ -135,57 +163,44 @@ impl Party {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tactic {
     pub id: String,
     pub category: String,
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
-    #[serde(default)]
     pub id: Option<String>,
     pub party: String,
     pub tactic: String,
     pub status: Status,
-    #[serde(default)]
     pub when: Option<Timing>,
     /// Verbatim from the source; in the built-in dataset, from the Arabic article.
     pub quote: String,
     pub text: Localized,
     /// Says where the source is ambiguous, so the chart does not overclaim.
-    #[serde(default)]
     pub note: Option<Localized>,
 }
 
 /// Where the facts come from; shown to readers and kept in exports.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
 pub struct Source {
-    #[serde(default)]
     pub title: Option<Localized>,
-    #[serde(default)]
     pub language: Option<String>,
-    #[serde(default)]
     pub published: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub note: Option<Localized>,
 }
 
 /// The dataset exactly as parsed, before validation gives it indexes.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RawDataset {
-    #[serde(default)]
     pub id: Option<String>,
-    #[serde(default)]
     pub title: Option<Localized>,
-    #[serde(default)]
     pub source: Option<Source>,
-    #[serde(default)]
     pub campaign: Option<CampaignDates>,
-    #[serde(default)]
     pub categories: Vec<Category>,
     pub parties: Vec<Party>,
     pub tactics: Vec<Tactic>,
