@@ -93,7 +93,7 @@ fn a_two_megabyte_unknown_status_names_the_field_and_shortens_the_value() {
 
 #[test]
 fn a_two_megabyte_number_is_refused_with_a_short_message() {
-    // serde_json reads a long integer as a float, and 2 MB of digits overflow it.
+    // Numbers past an f64's range are refused, as serde_json refused them: 2 MB of digits are.
     let document = format!(r#"{{"parties":{}}}"#, "9".repeat(2_000_000));
     let message = alert_text(&document);
     assert!(message.contains("number out of range"), "{message}");

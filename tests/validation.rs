@@ -206,7 +206,7 @@ fn an_unknown_camp_is_refused() {
 
 #[test]
 fn a_camp_written_as_an_object_is_refused() {
-    // serde alone would read `{"majority": null}` as the variant `majority`.
+    // serde's derive, which read datasets before, took `{"majority": null}` as the variant `majority`.
     let mut dataset = valid();
     dataset["parties"][1]["camp"] = json!({ "majority": null });
     assert_eq!(only_error(&dataset).to_string(), "parties[1].camp: expected a string, found an object");
@@ -317,7 +317,7 @@ fn a_dataset_that_is_not_an_object_is_refused() {
 
 #[test]
 fn a_dataset_written_as_an_array_of_its_fields_is_refused() {
-    // serde's derive would accept a struct as the array of its fields in order.
+    // serde's derive, which read datasets before, took a struct as the array of its fields in order.
     let fields = valid();
     let positional = json!([
         null,

@@ -27,7 +27,8 @@ impl fmt::Display for DatasetError {
 
 impl std::error::Error for DatasetError {}
 
-/// Every problem found, in document order; never empty.
+/// Every problem found, entry by entry in document order (within one entry, field by field in
+/// the schema's order); never empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatasetErrors(pub Vec<DatasetError>);
 
