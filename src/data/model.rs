@@ -4,11 +4,8 @@
 //! own dataset needs only parties, tactics and facts. Unknown fields are ignored
 //! rather than rejected: the contract says "more fields are welcome".
 
-use serde::Serialize;
-
 /// A reader's language. Arabic is the default because the source article is Arabic.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Ar,
@@ -44,7 +41,7 @@ impl Lang {
 }
 
 /// A text in the three languages the widget speaks.
-#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Localized {
     pub ar: String,
     pub fr: String,
@@ -65,8 +62,7 @@ impl Localized {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Camp {
     Majority,
     Opposition,
@@ -86,8 +82,7 @@ impl Camp {
 
 /// What the source says about a party and a tactic. "Not reported" is not a
 /// status: it is the absence of a fact, and the charts draw it as such.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     Used,
     NotUsed,
@@ -106,8 +101,7 @@ impl Status {
 }
 
 /// When a tactic began, relative to the campaign's official start.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Timing {
     BeforeStart,
     AfterStart,
@@ -125,26 +119,26 @@ impl Timing {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CampaignDates {
     /// ISO date, e.g. `2016-09-24`.
     pub official_start: Option<String>,
     pub election_day: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Category {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Leader {
     pub name: Localized,
     pub role: Option<Localized>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Party {
     pub id: String,
     pub camp: Camp,
@@ -163,14 +157,14 @@ impl Party {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tactic {
     pub id: String,
     pub category: String,
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     pub id: Option<String>,
     pub party: String,
@@ -185,7 +179,7 @@ pub struct Fact {
 }
 
 /// Where the facts come from; shown to readers and kept in exports.
-#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Source {
     pub title: Option<Localized>,
     pub language: Option<String>,
@@ -195,7 +189,7 @@ pub struct Source {
 }
 
 /// The dataset exactly as parsed, before validation gives it indexes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RawDataset {
     pub id: Option<String>,
     pub title: Option<Localized>,
