@@ -14,6 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod json;
 pub mod layout;
+pub mod svg_backend;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
