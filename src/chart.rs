@@ -6,12 +6,13 @@
 
 use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Rectangle, Text};
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 
 use crate::data::Status;
 use crate::layout::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
+use crate::svg_backend::SvgBackend;
 use crate::theme::Theme;
 
 /// System fonts first, then fonts with Arabic glyphs, so no font is downloaded
@@ -24,17 +25,12 @@ const FOCUS_RING_OFFSET: f64 = 1.5;
 const SELECTED_OUTLINE_WIDTH: f64 = 2.0;
 const SYMBOL_STROKE_WIDTH: f64 = 2.0;
 
-/// plotters' SVG backend writes `font-size` as the style's size divided by 1.24
-/// (its point-to-pixel habit); our canvas backend takes the size as CSS pixels.
-const SVG_FONT_SIZE_FACTOR: f64 = 1.24;
-
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Draws the scene, with the emphasised party's column (`Scene::emphasise_party`), a focus ring
 /// around `focused` and the `selected` mark highlighted.
 ///
-/// Text sizes are handed to the backend in the area's pixels, unscaled, as our
-/// canvas backend expects; `render_svg` compensates for `SVGBackend`'s own habit.
+/// Text sizes are handed to the backend in the area's pixels, as both our backends take them.
 pub fn draw<DB: DrawingBackend>(
     scene: &Scene,
     area: &DrawingArea<DB, Shift>,
@@ -42,42 +38,54 @@ pub fn draw<DB: DrawingBackend>(
     focused: Option<usize>,
     selected: Option<usize>,
 ) -> DrawResult<DB> {
-    draw_with_font_factor(scene, area, theme, focused, selected, 1.0)
+    let (pixel_width, _) = area.dim_in_pixel();
+    let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
+    let painter = Painter { area, right_to_left: scene.right_to_left, theme, scale };
+    area.fill(&theme.background)?;
+    let emphasis = scene.emphasis();
+    // Under every shape: the category rows that cross the column keep their own band.
+    if let Some(emphasis) = emphasis {
+        painter.fill_rect(emphasis.band, ColorRole::EmphasisBand)?;
+    }
+    for shape in &scene.shapes {
+        painter.shape(shape)?;
+    }
+    // After the shapes, so the tick from a raised header cannot notch it.
+    if let Some(emphasis) = emphasis {
+        painter.fill_rect(emphasis.underline, ColorRole::Text)?;
+    }
+    if let Some(mark) = selected.and_then(|position| scene.marks.get(position)) {
+        painter.fill_rect(mark.rect, ColorRole::SelectedBand)?;
+        painter.outline_rect(mark.rect.inflate(-SELECTED_OUTLINE_WIDTH / 2.0), ColorRole::Text, SELECTED_OUTLINE_WIDTH)?;
+    }
+    for mark in &scene.marks {
+        painter.mark(mark)?;
+    }
+    for text in &scene.texts {
+        painter.text(text)?;
+    }
+    if let Some(mark) = focused.and_then(|position| scene.marks.get(position)) {
+        let ring = mark.rect.inflate(FOCUS_RING_OFFSET + FOCUS_RING_WIDTH / 2.0);
+        painter.outline_rect(ring, ColorRole::Focus, FOCUS_RING_WIDTH)?;
+    }
+    Ok(())
 }
 
-/// The scene as a standalone SVG document, at its CSS size, with its summary as the title.
+/// The scene as a standalone SVG document, at its CSS size, with its summary as the title
+/// (read by screen readers) and its language.
 pub fn render_svg(scene: &Scene, theme: &Theme) -> String {
     let width = scene.width.ceil().max(1.0) as u32;
     let height = scene.height.ceil().max(1.0) as u32;
     let mut document = String::new();
     {
-        let area = SVGBackend::with_string(&mut document, (width, height)).into_drawing_area();
-        // Writing to a String cannot fail; were it to, the partial document is still the best answer.
-        let _ = draw_with_font_factor(scene, &area, theme, None, None, SVG_FONT_SIZE_FACTOR);
+        let backend = SvgBackend::new(&mut document, (width, height), scene.lang.code(), &scene.summary);
+        let area = backend.into_drawing_area();
+        // The backend cannot fail, and plotters' own errors (a drawing area borrowed twice) cannot
+        // happen here; were one to, the document is still closed and the best answer there is.
+        let _ = draw(scene, &area, theme, None, None);
         let _ = area.present();
     }
-    with_title_and_language(document, scene)
-}
-
-/// Adds `<title>` (the summary, read by screen readers) and the language, which
-/// also picks the right glyphs in SVG viewers.
-fn with_title_and_language(document: String, scene: &Scene) -> String {
-    let Some(end_of_open_tag) = document.find(">\n") else { return document };
-    let (open_tag, rest) = document.split_at(end_of_open_tag);
-    let mut title = String::new();
-    for character in scene.summary.chars() {
-        match character {
-            '<' => title.push_str("&lt;"),
-            '>' => title.push_str("&gt;"),
-            '&' => title.push_str("&amp;"),
-            other => title.push(other),
-        }
-    }
-    let rest = rest.strip_prefix(">\n").unwrap_or(rest);
-    format!(
-        "{open_tag} xml:lang=\"{lang}\" role=\"img\">\n<title>{title}</title>\n{rest}",
-        lang = scene.lang.code()
-    )
+    document
 }
 
 const RIGHT_TO_LEFT_EMBEDDING: char = '\u{202B}';
@@ -88,7 +96,6 @@ struct Painter<'a, DB: DrawingBackend> {
     right_to_left: bool,
     theme: &'a Theme,
     scale: f64,
-    font_factor: f64,
 }
 
 impl<DB: DrawingBackend> Painter<'_, DB> {
@@ -109,7 +116,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         self.area.draw(&Rectangle::new(corners, self.color(role).filled()))
     }
 
-    /// Outlines as closed paths: `SVGBackend` ignores the stroke width of rectangles.
+    /// Outlines as closed paths, which every backend strokes at the style's width.
     fn outline_rect(&self, rect: Rect, role: ColorRole, width: f64) -> DrawResult<DB> {
         let corners = vec![
             self.point((rect.x, rect.y)),
@@ -173,7 +180,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     fn text(&self, text: &SceneText) -> DrawResult<DB> {
         let weight = if text.bold { FontStyle::Bold } else { FontStyle::Normal };
-        let size = text.font_size * self.scale * self.font_factor;
+        let size = text.font_size * self.scale;
         let color = self.color(text.role);
         let horizontal = match text.anchor {
             TextAnchor::Left => HPos::Left,
@@ -193,45 +200,4 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             self.area.draw(&Text::new(text.text.as_str(), self.point((text.x, text.y)), style))
         }
     }
-}
-
-fn draw_with_font_factor<DB: DrawingBackend>(
-    scene: &Scene,
-    area: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-    focused: Option<usize>,
-    selected: Option<usize>,
-    font_factor: f64,
-) -> DrawResult<DB> {
-    let (pixel_width, _) = area.dim_in_pixel();
-    let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
-    let painter = Painter { area, right_to_left: scene.right_to_left, theme, scale, font_factor };
-    area.fill(&theme.background)?;
-    let emphasis = scene.emphasis();
-    // Under every shape: the category rows that cross the column keep their own band.
-    if let Some(emphasis) = emphasis {
-        painter.fill_rect(emphasis.band, ColorRole::EmphasisBand)?;
-    }
-    for shape in &scene.shapes {
-        painter.shape(shape)?;
-    }
-    // After the shapes, so the tick from a raised header cannot notch it.
-    if let Some(emphasis) = emphasis {
-        painter.fill_rect(emphasis.underline, ColorRole::Text)?;
-    }
-    if let Some(mark) = selected.and_then(|position| scene.marks.get(position)) {
-        painter.fill_rect(mark.rect, ColorRole::SelectedBand)?;
-        painter.outline_rect(mark.rect.inflate(-SELECTED_OUTLINE_WIDTH / 2.0), ColorRole::Text, SELECTED_OUTLINE_WIDTH)?;
-    }
-    for mark in &scene.marks {
-        painter.mark(mark)?;
-    }
-    for text in &scene.texts {
-        painter.text(text)?;
-    }
-    if let Some(mark) = focused.and_then(|position| scene.marks.get(position)) {
-        let ring = mark.rect.inflate(FOCUS_RING_OFFSET + FOCUS_RING_WIDTH / 2.0);
-        painter.outline_rect(ring, ColorRole::Focus, FOCUS_RING_WIDTH)?;
-    }
-    Ok(())
 }
