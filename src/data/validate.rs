@@ -107,7 +107,41 @@ pub(crate) fn quoted(value: &str) -> String {
     if value.chars().count() > SHOWN_CHARS {
         shown.push('…');
     }
-    format!("{shown:?}")
+    let mut quoted = String::with_capacity(shown.len() + 2);
+    quoted.push('"');
+    for character in shown.chars() {
+        match character {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            character if is_invisible(character) => push_unicode_escape(&mut quoted, character),
+            character => quoted.push(character),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// Characters a reader could not see in a message, or that would reorder it (bidi controls):
+/// shown as `\u{202e}` like Rust's debug formatting, whose Unicode tables cost the wasm more
+/// than this list.
+fn is_invisible(character: char) -> bool {
+    matches!(character,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+fn push_unicode_escape(text: &mut String, character: char) {
+    const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+    text.push_str("\\u{");
+    let code = u32::from(character);
+    let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
+    for shift in (0..digits).rev() {
+        text.push(char::from(HEX_DIGITS[((code >> (shift * 4)) & 0xf) as usize]));
+    }
+    text.push('}');
 }
 
 fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
@@ -221,4 +255,22 @@ fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         return Err(DatasetErrors(checker.errors));
     }
     Ok(Dataset { raw, categories, tactic_category, fact_party, fact_tactic, cells })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn values_are_quoted_as_rust_debug_formatting_would_for_what_datasets_hold() {
+        for value in ["pjd", "say \"hi\"", "back\\slash", "line\nbreak\ttab\r", "حزب العدالة", "\u{202e}xirtam", "a\u{200f}b\u{2066}c\u{2069}", "\u{1}\u{7f}\u{feff}", "emoji 🗳"] {
+            assert_eq!(quoted(value), format!("{value:?}"), "for {value:?}");
+        }
+    }
+
+    #[test]
+    fn long_values_are_shortened_with_an_ellipsis() {
+        let long = "x".repeat(100);
+        assert_eq!(quoted(&long), format!("\"{}…\"", "x".repeat(40)));
+    }
 }
