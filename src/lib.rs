@@ -19,3 +19,10 @@ pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+// A free-list allocator of ~1 KB instead of dlmalloc's ~6 KB: the widget allocates little and
+// briefly (one scene per draw), and a phone downloads every byte (issue #7, BENCHMARKS.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
