@@ -4,24 +4,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 export PATH="$HOME/.cargo/bin:$PATH"
+# PKG_DIR and CARGO_TARGET_DIR let engineers measuring size changes in parallel build into their own
+# directories instead of overwriting each other's pkg/ (the defaults are what npm run build uses).
+PKG_DIR="${PKG_DIR:-pkg}"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 
 echo "build: ${WASM_CARGO[*]}"
 "${WASM_CARGO[@]}"
 
-wasm-bindgen --target web --out-dir pkg --no-typescript \
-  target/wasm32-unknown-unknown/release/campaign_explainer.wasm
+wasm-bindgen --target web --out-dir "$PKG_DIR" --no-typescript \
+  "$TARGET_DIR/wasm32-unknown-unknown/release/campaign_explainer.wasm"
 
 # The module before wasm-opt still has its function names: tests/browser/size.test.mjs reads them to list the
 # largest functions and crates when the size budget is exceeded (BENCHMARKS.md: the same with twiggy).
-mkdir -p target/size
-cp pkg/campaign_explainer_bg.wasm target/size/campaign_explainer_bg.named.wasm
+mkdir -p "$TARGET_DIR/size"
+cp "$PKG_DIR/campaign_explainer_bg.wasm" "$TARGET_DIR/size/campaign_explainer_bg.named.wasm"
 
 # binaryen from npm: Debian's wasm-opt 108 emits modules that fail to instantiate.
 # No --all-features: it lets wasm-opt emit encodings some engines reject.
 # -ocimfs 20 (one-caller-inline-max-function-size): -Oz would otherwise inline every function that has one
 # caller, whatever its size; that makes the module smaller raw but 6 to 11 KB larger gzipped (BENCHMARKS.md).
 WASM_OPT_FLAGS=(-Oz -ocimfs 20)
-echo "${WASM_OPT_FLAGS[*]}" > target/size/wasm-opt-flags.txt
+echo "${WASM_OPT_FLAGS[*]}" > "$TARGET_DIR/size/wasm-opt-flags.txt"
 node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers --strip-target-features \
-  pkg/campaign_explainer_bg.wasm -o pkg/campaign_explainer_bg.wasm
-ls -l pkg/campaign_explainer_bg.wasm | awk '{print "build: wasm " $5 " bytes"}'
+  "$PKG_DIR/campaign_explainer_bg.wasm" -o "$PKG_DIR/campaign_explainer_bg.wasm"
+echo "build: wasm $(wc -c < "$PKG_DIR/campaign_explainer_bg.wasm") bytes, $(gzip -9 -c "$PKG_DIR/campaign_explainer_bg.wasm" | wc -c) gzipped"
