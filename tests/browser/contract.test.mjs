@@ -4,14 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, startServer, launchBrowser, openPage, waitForRender, canvasFacts } from './harness.mjs';
+import { startSession, endSession, DIST, openPage, waitForRender, canvasFacts } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures') + path.sep;
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer({
+  ({ server, origin, browser } = await startSession({
     routes: [
       { prefix: '/static/explainer/', directory: DIST },
       { prefix: '/fixtures/', directory: FIXTURES },
@@ -24,13 +24,8 @@ before(async () => {
       return false;
     },
   }));
-  browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 const events = (page, type, id) => page.evaluate(([wanted, target]) => window.widgetEvents.filter((event) => event.type === wanted && (!target || event.id === target)), [type, id]);
 const lastRender = async (page, id = 'explainer') => (await events(page, 'explainer:render', id)).at(-1)?.detail;

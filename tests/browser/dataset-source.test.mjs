@@ -4,12 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, startServer, launchBrowser, openPage, waitForRender } from './harness.mjs';
+import { startSession, endSession, DIST, openPage, waitForRender } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures') + path.sep;
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer({
+  ({ server, origin, browser } = await startSession({
     routes: [{ prefix: '/static/explainer/', directory: DIST }, { prefix: '/fixtures/', directory: FIXTURES }, { prefix: '/', directory: DIST }],
     handler: (request, response) => {
       if (request.url.startsWith('/fixtures/never.json')) return true; // holds the request open
@@ -21,13 +21,8 @@ before(async () => {
       return false;
     },
   }));
-  browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 const alertText = (page, id) => page.evaluate((target) => {
   const alert = document.getElementById(target).shadowRoot.querySelector('[role="alert"]');

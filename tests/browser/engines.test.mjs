@@ -3,17 +3,13 @@
 // resizing without a ResizeObserver error reaching the page's error handlers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForRender, canvasFacts } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender, canvasFacts } from './harness.mjs';
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSession());
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 /**
  * The matrix's geometry as drawn: the marks' extent (from the scene, through the element's handle) and, for

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
 
-const { DIST, launchBrowser, openPage, startServer } = harness;
+const { DIST, openPage, startSession, endSession } = harness;
 
 /**
  * A newsroom page with two instances, each holding a static fallback, and scripts of its own; `before` is a
@@ -37,7 +37,7 @@ ${before ? `<script src="${before}"></script>` : ''}
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer({
+  ({ server, origin, browser } = await startSession({
     // /no-wasm/ is dist/ again, except that its .wasm answers 404: the element loads the wasm beside itself.
     // /blocked/ likewise, except that its .wasm request is cut without an answer, as an ad blocker or a
     // corporate proxy would (the same in every engine, where a driver's request routing is not).
@@ -69,13 +69,8 @@ before(async () => {
       return false;
     },
   }));
-  browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 /** Waits for both instances' error events, then reads what a reader and the host page see. */
 async function failureState(page) {

@@ -2,17 +2,13 @@
 // and goes away when focus leaves: visible focus (WCAG 2.4.7) for marks that are not DOM elements.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForRender } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender } from './harness.mjs';
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSession());
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 /**
  * Keeps a copy of the canvas pixels in the page under a name, and counts the pixels that differ between two

@@ -101,6 +101,19 @@ export async function launchBrowser(engine = ENGINE) {
   return launch(engine, { initScript: RECORDER });
 }
 
+/** The server (options as startServer's) and the browser one test file shares: `({ server, origin, browser } = await startSession())` in `before`. */
+export async function startSession(serverOptions) {
+  const { server, origin } = await startServer(serverOptions);
+  return { server, origin, browser: await launchBrowser() };
+}
+
+/** Closes what startSession opened, whatever got opened before a failure. */
+export async function endSession({ server, browser }) {
+  await browser?.close();
+  server?.closeAllConnections?.();
+  server?.close();
+}
+
 /**
  * A page that records what went wrong, and every widget event, from before the first script runs.
  * Options: viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch, javaScriptEnabled.

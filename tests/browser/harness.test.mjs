@@ -3,17 +3,13 @@
 // recorder script and the test server rather than the driver).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForRender } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender } from './harness.mjs';
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSession());
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 test('console errors, uncaught errors, rejections, failed requests and requests off the origin are recorded', async () => {
   const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });

@@ -3,18 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage, waitForRender, canDo } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender, canDo } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSession());
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 const clickDownload = (page, format) => page.download(() => page.evaluate((wanted) => document.getElementById('explainer').shadowRoot.querySelector(`.downloads [data-format="${wanted}"]`).click(), format));
 

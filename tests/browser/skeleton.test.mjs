@@ -1,17 +1,13 @@
 // The whole path in a real browser: dist/ served on 127.0.0.1, the demo article, the element drawing into its canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForRender, canvasFacts } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender, canvasFacts } from './harness.mjs';
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSession());
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 test('the demo article draws the matrix from the built-in data, with no error and no request off the origin', async () => {
   const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });

@@ -9,7 +9,7 @@
 // only, where the heap and the wasm memory can be read (over CDP) after a forced garbage collection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, launchBrowser, openPage, startServer, canvasFacts, canDo } from './harness.mjs';
+import { startSession, endSession, DIST, openPage, canvasFacts, canDo } from './harness.mjs';
 
 const INTERACTIONS = Number(process.env.SOAK_INTERACTIONS ?? 10000);
 const SEED = Number(process.env.SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -42,7 +42,7 @@ const PAGE = `<!doctype html>
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer({
+  ({ server, origin, browser } = await startSession({
     routes: [{ prefix: '/', directory: DIST }],
     handler: (request, response) => {
       if (!request.url.startsWith('/soak.html')) return false;
@@ -50,13 +50,8 @@ before(async () => {
       return true;
     },
   }));
-  browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections?.();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 /** Installs the seeded interaction engine in the page; its state lives in window.soak between batches. */
 function installEngine({ seed, parties }) {

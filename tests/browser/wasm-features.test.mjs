@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DIST, startServer, launchBrowser, openPage } from './harness.mjs';
+import { startSession, endSession, DIST, openPage } from './harness.mjs';
 import { ALLOWED, FEATURE_NAMES, PROBES, moduleFeatures } from './wasm-features.mjs';
 
 const modules = async () => (await readdir(DIST)).filter((file) => file.endsWith('.wasm'));
@@ -33,13 +33,9 @@ test('dist/*.wasm uses only the allowed WebAssembly features', async (t) => {
 
 let server, origin, browser;
 before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSession());
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => endSession({ server, browser }));
 
 test('this engine validates every allowed feature without a flag, and compiles the emitted module', async (t) => {
   const { page, context, problems } = await openPage(browser, `${origin}/favicon.svg`, { origin });
