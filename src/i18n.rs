@@ -264,15 +264,34 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 /// every name with "، " and no "و", because party names such as "العدالة والتنمية"
 /// already contain "و" and a conjunction would run two names together.
 pub fn join_list(lang: Lang, items: &[&str]) -> String {
-    let (separator, last_separator) = match lang {
-        Lang::Ar => ("، ", "، "),
-        Lang::Fr => (", ", " et "),
-        Lang::En => (", ", " and "),
-    };
-    match items {
-        [] => ui(lang, UiText::NoneItem).to_owned(),
-        [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{}{}{}", init.join(separator), last_separator, last),
+    if items.is_empty() {
+        return ui(lang, UiText::NoneItem).to_owned();
+    }
+    let mut joined = String::new();
+    for (position, item) in items.iter().enumerate() {
+        joined.push_str(list_glue(lang, position, items.len()));
+        joined.push_str(item);
+    }
+    joined
+}
+
+/// What goes before the item at `position` of `count` in a phrase such as "PJD, PAM and PPS":
+/// nothing before the first, the conjunction before the last, a comma otherwise. For callers
+/// that write the items themselves, as [`join_list`] does.
+pub fn list_glue(lang: Lang, position: usize, count: usize) -> &'static str {
+    if position == 0 {
+        ""
+    } else if position + 1 < count {
+        match lang {
+            Lang::Ar => "، ",
+            Lang::Fr | Lang::En => ", ",
+        }
+    } else {
+        match lang {
+            Lang::Ar => "، ",
+            Lang::Fr => " et ",
+            Lang::En => " and ",
+        }
     }
 }
 

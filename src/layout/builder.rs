@@ -16,6 +16,8 @@ pub const BODY: TextStyle = TextStyle { font_size: 13.0, bold: false };
 pub const SMALL: TextStyle = TextStyle { font_size: 12.0, bold: false };
 pub const SMALL_BOLD: TextStyle = TextStyle { font_size: 12.0, bold: true };
 pub const TITLE: TextStyle = TextStyle { font_size: 16.0, bold: true };
+/// Category and group headings, and the figures that head a view.
+pub const HEADING: TextStyle = TextStyle { font_size: 13.0, bold: true };
 
 /// Space kept clear along the scene's edges.
 pub const MARGIN: f64 = 8.0;
@@ -64,11 +66,12 @@ impl<'a> SceneBuilder<'a> {
         text::wrap(self.measure, text, style, max_width, max_lines)
     }
 
-    pub fn text(&mut self, x: f64, y: f64, text: impl Into<String>, style: TextStyle, anchor: TextAnchor, role: ColorRole) {
+    // A `String`, not `impl Into<String>`: one copy of this code in the wasm instead of one per argument type.
+    pub fn text(&mut self, x: f64, y: f64, text: String, style: TextStyle, anchor: TextAnchor, role: ColorRole) {
         self.texts.push(SceneText {
             x,
             y,
-            text: text.into(),
+            text,
             font_size: style.font_size,
             anchor,
             bold: style.bold,
@@ -90,6 +93,31 @@ impl<'a> SceneBuilder<'a> {
     pub fn paragraph(&mut self, x: f64, top: f64, text: &str, style: TextStyle, max_width: f64, max_lines: usize, role: ColorRole) -> f64 {
         let wrapped = self.wrap(text, style, max_width, max_lines);
         self.lines(x, top, &wrapped.lines, style, TextAnchor::Left, role)
+    }
+
+    /// Draws lines centred vertically in a row of `height` from `top`, from the left.
+    #[allow(clippy::too_many_arguments)]
+    pub fn centered_lines(&mut self, x: f64, top: f64, height: f64, lines: &[String], style: TextStyle, role: ColorRole) {
+        let text_height = line_height(style) * lines.len() as f64;
+        self.lines(x, top + (height - text_height) / 2.0, lines, style, TextAnchor::Left, role);
+    }
+
+    /// A heading on a tinted band across the table, at least `min_height` tall; returns its height.
+    pub fn band_heading(&mut self, text: &str, left: f64, right: f64, top: f64, min_height: f64) -> f64 {
+        let lines = self.wrap(text, HEADING, right - left - 12.0, 2).lines;
+        let height = (line_height(HEADING) * lines.len() as f64 + 10.0).max(min_height);
+        self.filled(Rect::new(left, top, right - left, height), ColorRole::Band);
+        self.lines(left + 6.0, top + 5.0, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
+        height
+    }
+
+    /// A bar the reader can focus: `hit` is its area, the track runs across it
+    /// `track_offset` below its top, filled to `share` (clamped to 0..=1).
+    #[allow(clippy::too_many_arguments)]
+    pub fn bar(&mut self, hit: Rect, track_offset: f64, track_height: f64, share: f64, role: ColorRole, party: Option<usize>, label: String) {
+        let track = Rect::new(hit.x, hit.y + track_offset, hit.width, track_height);
+        let fill = Rect::new(hit.x, track.y, hit.width * share.clamp(0.0, 1.0), track_height);
+        self.mark(Mark { rect: hit, shape: MarkShape::Bar { track, fill, role }, party, tactic: None, fact: None, status: None, label });
     }
 
     pub fn shape(&mut self, shape: SceneShape) {
@@ -124,15 +152,16 @@ impl<'a> SceneBuilder<'a> {
     /// A cell that shows what the source says about one party and one tactic: its status
     /// symbol, a mark of the whole cell for pointer and keyboard, and the fact behind it.
     pub fn status_cell(&mut self, dataset: &Dataset, party: usize, tactic: usize, cell: Rect, label: String) {
+        self.status_mark(dataset, party, tactic, cell, cell.center(), SYMBOL_RADIUS + 0.5, label);
+    }
+
+    /// A mark of `rect` for one party and one tactic, drawn as its status symbol at `center`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn status_mark(&mut self, dataset: &Dataset, party: usize, tactic: usize, rect: Rect, center: (f64, f64), radius: f64, label: String) {
         let status = dataset.status(party, tactic);
         self.mark(Mark {
-            rect: cell,
-            shape: MarkShape::Symbol(StatusSymbol {
-                center: cell.center(),
-                status,
-                radius: SYMBOL_RADIUS + 0.5,
-                role: ColorRole::of_status(status),
-            }),
+            rect,
+            shape: MarkShape::Symbol(StatusSymbol { center, status, radius, role: ColorRole::of_status(status) }),
             party: Some(party),
             tactic: Some(tactic),
             fact: dataset.fact_index(party, tactic),

@@ -8,17 +8,15 @@
 
 use crate::compare::{CampsComparison, TacticByCamp, camps};
 use crate::data::{Camp, Dataset, Lang};
-use crate::i18n::{UiText, format_number, format_percent, join_list, ui, ui_fill};
+use crate::i18n::{UiText, format_number, format_percent, join_list, list_glue, ui, ui_fill};
 
-use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::{category_name, party_short, tactic_name};
-use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, Table, TextAnchor};
-use super::text::TextStyle;
+use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
 use super::View;
 
 const NARROW_CONTENT: f64 = 480.0;
 const COVERAGE_BAR_MAX: f64 = 420.0;
-const HEADING_STYLE: TextStyle = TextStyle { font_size: 13.0, bold: true };
 const FOOTNOTE_MARK: &str = "*";
 /// Room kept at a bar's outer end for its count, e.g. "2/3".
 const COUNT_ROOM: f64 = 34.0;
@@ -31,53 +29,70 @@ struct CampColumn {
     parties: Vec<usize>,
 }
 
+fn camp_column(dataset: &Dataset, lang: Lang, camp: Camp) -> CampColumn {
+    let majority = camp == Camp::Majority;
+    let mut parties = Vec::new();
+    for (position, party) in dataset.parties().iter().enumerate() {
+        if party.camp == camp {
+            parties.push(position);
+        }
+    }
+    CampColumn {
+        camp,
+        role: if majority { ColorRole::Majority } else { ColorRole::Opposition },
+        name: ui(lang, if majority { UiText::Majority } else { UiText::Opposition }),
+        parties,
+    }
+}
+
+fn has_note(dataset: &Dataset, party: usize) -> bool {
+    dataset.parties().get(party).is_some_and(|entry| entry.camp_note.is_some())
+}
+
+/// The camp's parties as a phrase, each marked when a footnote tells where its camp comes from.
+fn party_list(dataset: &Dataset, lang: Lang, parties: &[usize]) -> String {
+    if parties.is_empty() {
+        return ui(lang, UiText::CampHasNoParty).to_owned();
+    }
+    let mut list = String::new();
+    for (position, &party) in parties.iter().enumerate() {
+        list.push_str(list_glue(lang, position, parties.len()));
+        list.push_str(party_short(dataset, lang, party));
+        if has_note(dataset, party) {
+            list.push_str(FOOTNOTE_MARK);
+        }
+    }
+    list
+}
+
+/// How many tactics at least one party of the camp used.
+fn covered(comparison: &CampsComparison, camp: Camp) -> usize {
+    let mut covered = 0;
+    for entry in &comparison.tactics {
+        if !camp_users(entry, camp).is_empty() {
+            covered += 1;
+        }
+    }
+    covered
+}
+
 pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let comparison = camps(dataset);
     let tactic_count = dataset.tactics().len();
-    let columns = [Camp::Majority, Camp::Opposition].map(|camp| CampColumn {
-        camp,
-        role: if camp == Camp::Majority { ColorRole::Majority } else { ColorRole::Opposition },
-        name: ui(lang, if camp == Camp::Majority { UiText::Majority } else { UiText::Opposition }),
-        parties: (0..dataset.parties().len())
-            .filter(|&party| dataset.parties().get(party).is_some_and(|entry| entry.camp == camp))
-            .collect(),
-    });
-    let has_note = |party: usize| dataset.parties().get(party).is_some_and(|entry| entry.camp_note.is_some());
-    let party_list = |parties: &[usize]| {
-        let names: Vec<String> = parties
-            .iter()
-            .map(|&party| {
-                let suffix = if has_note(party) { FOOTNOTE_MARK } else { "" };
-                format!("{}{suffix}", party_short(dataset, lang, party))
-            })
-            .collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        if names.is_empty() { ui(lang, UiText::CampHasNoParty).to_owned() } else { join_list(lang, &names) }
-    };
+    let columns = [camp_column(dataset, lang, Camp::Majority), camp_column(dataset, lang, Camp::Opposition)];
 
     // Coverage of each camp, as a bar on the same scale for both.
     let mut y = MARGIN;
     for column in &columns {
-        let covered = comparison.tactics.iter().filter(|entry| !camp_users(entry, column.camp).is_empty()).count();
-        let coverage = coverage_text(lang, covered, tactic_count, coverage_share(&comparison, column.camp));
-        let title = format!("{} ({})", column.name, party_list(&column.parties));
-        y += builder.paragraph(left, y, &title, HEADING_STYLE, content_width, 3, ColorRole::Text);
+        let share = coverage_share(&comparison, column.camp);
+        let coverage = coverage_text(lang, covered(&comparison, column.camp), tactic_count, share);
+        let title = [column.name, " (", &party_list(dataset, lang, &column.parties), ")"].concat();
+        y += builder.paragraph(left, y, &title, HEADING, content_width, 3, ColorRole::Text);
         y += builder.paragraph(left, y, &coverage, SMALL, content_width, 2, ColorRole::Text);
-        let track_width = content_width.min(COVERAGE_BAR_MAX);
-        let hit = Rect::new(left, y, track_width, ROW_HEIGHT - 4.0);
-        let track = Rect::new(left, y + 6.0, track_width, BAR_HEIGHT);
-        let share = coverage_share(&comparison, column.camp).clamp(0.0, 1.0);
-        builder.mark(Mark {
-            rect: hit,
-            shape: MarkShape::Bar { track, fill: Rect::new(left, track.y, track_width * share, BAR_HEIGHT), role: column.role },
-            party: None,
-            tactic: None,
-            fact: None,
-            status: None,
-            label: format!("{title}. {coverage}"),
-        });
+        let hit = Rect::new(left, y, content_width.min(COVERAGE_BAR_MAX), ROW_HEIGHT - 4.0);
+        builder.bar(hit, 6.0, BAR_HEIGHT, share, column.role, None, [&title, ". ", &coverage].concat());
         y += hit.height + 8.0;
     }
     y += builder.paragraph(left, y, ui(lang, UiText::CoverageMeaning), SMALL, content_width, 3, ColorRole::MutedText);
@@ -93,18 +108,20 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
 
     // Each half is headed by its camp and, where they fit whole, its parties
     // (the coverage block above names them in any case).
-    let party_lines: Vec<_> = columns.iter().map(|column| builder.wrap(&party_list(&column.parties), SMALL, half - 8.0, 4)).collect();
-    let show_parties = party_lines.iter().all(|wrapped| !wrapped.shortened);
+    let mut party_lines = Vec::with_capacity(columns.len());
+    let mut show_parties = true;
+    for column in &columns {
+        let wrapped = builder.wrap(&party_list(dataset, lang, &column.parties), SMALL, half - 8.0, 4);
+        show_parties &= !wrapped.shortened;
+        party_lines.push(wrapped.lines);
+    }
     let mut header_height: f64 = 0.0;
     for (side, (column, parties)) in columns.iter().zip(&party_lines).enumerate() {
         let x = if side == 0 { center - half / 2.0 } else { center + half / 2.0 };
         let name = builder.wrap(column.name, SMALL_BOLD, half - 8.0, 2).lines;
         let name_height = builder.lines(x, y, &name, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
-        let parties_height = if show_parties {
-            builder.lines(x, y + name_height, &parties.lines, SMALL, TextAnchor::Center, ColorRole::MutedText)
-        } else {
-            0.0
-        };
+        let parties_height =
+            if show_parties { builder.lines(x, y + name_height, parties, SMALL, TextAnchor::Center, ColorRole::MutedText) } else { 0.0 };
         header_height = header_height.max(name_height + parties_height);
     }
     y += header_height + 4.0;
@@ -116,17 +133,12 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let chart_top = y;
 
     for (category, tactics) in dataset.tactics_by_category() {
-        let heading = builder.wrap(category_name(dataset, lang, category), HEADING_STYLE, right - left - 12.0, 2).lines;
-        let heading_height = (line_height(HEADING_STYLE) * heading.len() as f64 + 10.0).max(26.0);
-        builder.filled(Rect::new(left, y, right - left, heading_height), ColorRole::Band);
-        builder.lines(left + 6.0, y + 5.0, &heading, HEADING_STYLE, TextAnchor::Left, ColorRole::Text);
-        y += heading_height;
+        y += builder.band_heading(category_name(dataset, lang, category), left, right, y, 26.0);
         for tactic in tactics {
-            let Some(entry) = comparison.tactics.iter().find(|entry| entry.tactic == tactic) else { continue };
+            let Some(entry) = comparison_entry(&comparison, tactic) else { continue };
             let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, if narrow { 4 } else { 3 }).lines;
-            let name_height = line_height(name_style) * name.len() as f64;
-            let height = (name_height + 8.0).max(ROW_HEIGHT);
-            builder.lines(left + 6.0, y + (height - name_height) / 2.0, &name, name_style, TextAnchor::Left, ColorRole::Text);
+            let height = (line_height(name_style) * name.len() as f64 + 8.0).max(ROW_HEIGHT);
+            builder.centered_lines(left + 6.0, y, height, &name, name_style, ColorRole::Text);
             for (side, column) in columns.iter().enumerate() {
                 camp_bar(&mut builder, dataset, entry, column, side == 0, center, half, y, height);
             }
@@ -134,24 +146,25 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
             builder.rule(left, right, y, ColorRole::Grid);
         }
     }
-    builder.shape(super::scene::SceneShape::Line {
-        from: (center, chart_top),
-        to: (center, y),
-        role: ColorRole::MutedText,
-        stroke_width: 1.0,
-    });
+    builder.shape(SceneShape::Line { from: (center, chart_top), to: (center, y), role: ColorRole::MutedText, stroke_width: 1.0 });
     y += 12.0;
 
     // Footnotes: where the camp comes from outside the source.
-    for party in (0..dataset.parties().len()).filter(|&party| has_note(party)) {
-        let note = dataset.parties().get(party).and_then(|entry| entry.camp_note.as_ref()).map_or("", |note| note.get(lang));
-        let text = format!("{FOOTNOTE_MARK} {}", ui_fill(lang, UiText::PartyNote, &[("party", party_short(dataset, lang, party)), ("note", note)]));
+    for (party, entry) in dataset.parties().iter().enumerate() {
+        let Some(note) = &entry.camp_note else { continue };
+        let note = ui_fill(lang, UiText::PartyNote, &[("party", party_short(dataset, lang, party)), ("note", note.get(lang))]);
+        let text = [FOOTNOTE_MARK, " ", &note].concat();
         y += builder.paragraph(left, y, &text, SMALL, content_width, 8, ColorRole::MutedText) + 4.0;
     }
 
-    let summary = summary(dataset, lang, &comparison, &columns, &party_list);
+    let summary = summary(dataset, lang, &comparison, &columns);
     let table = table(dataset, lang, &comparison, &columns);
     builder.finish(View::Camps, y + MARGIN, summary, table)
+}
+
+/// The comparison's entry for a tactic: `camps` gives one per tactic, in dataset order.
+fn comparison_entry(comparison: &CampsComparison, tactic: usize) -> Option<&TacticByCamp> {
+    comparison.tactics.get(tactic).filter(|entry| entry.tactic == tactic)
 }
 
 fn camp_users(entry: &TacticByCamp, camp: Camp) -> &[usize] {
@@ -185,26 +198,37 @@ fn coverage_figures(lang: Lang, covered: usize, total: usize, share: f64) -> Str
         UiText::CountOfTotal,
         &[("used", &format_number(lang, covered as f64)), ("total", &format_number(lang, total as f64))],
     );
-    format!("{count} ({})", format_percent(lang, share))
+    [&count, " (", &format_percent(lang, share), ")"].concat()
+}
+
+/// The short names of the parties at these positions, joined into a phrase.
+fn party_names(dataset: &Dataset, lang: Lang, parties: &[usize]) -> String {
+    let mut names = Vec::with_capacity(parties.len());
+    for &party in parties {
+        names.push(party_short(dataset, lang, party));
+    }
+    join_list(lang, &names)
 }
 
 /// "1 of 2: PJD", what a camp's cell says in the table and the bar's label.
 fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampColumn) -> String {
     let users = camp_users(entry, column.camp);
-    let names: Vec<&str> = users.iter().map(|&party| party_short(dataset, lang, party)).collect();
     let mut cell = ui_fill(
         lang,
         UiText::CampCell,
         &[
             ("used", &format_number(lang, users.len() as f64)),
             ("total", &format_number(lang, column.parties.len() as f64)),
-            ("parties", &join_list(lang, &names)),
+            ("parties", &party_names(dataset, lang, users)),
         ],
     );
     let refused = camp_not_used(entry, column.camp);
     if !refused.is_empty() {
-        let names: Vec<&str> = refused.iter().map(|&party| party_short(dataset, lang, party)).collect();
-        cell = format!("{cell} ({}: {})", ui(lang, UiText::LegendNotUsed), join_list(lang, &names));
+        cell.push_str(" (");
+        cell.push_str(ui(lang, UiText::LegendNotUsed));
+        cell.push_str(": ");
+        cell.push_str(&party_names(dataset, lang, refused));
+        cell.push(')');
     }
     cell
 }
@@ -239,7 +263,7 @@ fn camp_bar(
     let count = if total == 0 {
         "–".to_owned()
     } else {
-        format!("{}/{}", format_number(lang, users as f64), format_number(lang, total as f64))
+        [&format_number(lang, users as f64), "/", &format_number(lang, total as f64)].concat()
     };
     builder.text(count_x, top + height / 2.0, count, SMALL_BOLD, anchor, ColorRole::Text);
     let hit = if toward_start { Rect::new(center - half, top, half, height) } else { Rect::new(center, top, half, height) };
@@ -262,54 +286,51 @@ fn camp_bar(
     });
 }
 
-fn summary(
-    dataset: &Dataset,
-    lang: Lang,
-    comparison: &CampsComparison,
-    columns: &[CampColumn; 2],
-    party_list: &dyn Fn(&[usize]) -> String,
-) -> String {
-    let covered = |camp: Camp| comparison.tactics.iter().filter(|entry| !camp_users(entry, camp).is_empty()).count();
+/// The tactics only `camp` used, not `other`, as a phrase.
+fn only(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, camp: Camp, other: Camp) -> String {
+    let mut names = Vec::new();
+    for entry in &comparison.tactics {
+        if !camp_users(entry, camp).is_empty() && camp_users(entry, other).is_empty() {
+            names.push(tactic_name(dataset, lang, entry.tactic));
+        }
+    }
+    join_list(lang, &names)
+}
+
+fn summary(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns: &[CampColumn; 2]) -> String {
     let total = dataset.tactics().len();
-    let only = |camp: Camp, other: Camp| {
-        let names: Vec<&str> = comparison
-            .tactics
-            .iter()
-            .filter(|entry| !camp_users(entry, camp).is_empty() && camp_users(entry, other).is_empty())
-            .map(|entry| tactic_name(dataset, lang, entry.tactic))
-            .collect();
-        join_list(lang, &names)
-    };
     let [majority, opposition] = columns;
     ui_fill(
         lang,
         UiText::SummaryCamps,
         &[
-            ("majority_parties", &party_list(&majority.parties)),
-            ("opposition_parties", &party_list(&opposition.parties)),
-            ("majority_coverage", &coverage_figures(lang, covered(Camp::Majority), total, comparison.majority_coverage)),
-            ("opposition_coverage", &coverage_figures(lang, covered(Camp::Opposition), total, comparison.opposition_coverage)),
-            ("only_majority", &only(Camp::Majority, Camp::Opposition)),
-            ("only_opposition", &only(Camp::Opposition, Camp::Majority)),
+            ("majority_parties", &party_list(dataset, lang, &majority.parties)),
+            ("opposition_parties", &party_list(dataset, lang, &opposition.parties)),
+            ("majority_coverage", &coverage_figures(lang, covered(comparison, Camp::Majority), total, comparison.majority_coverage)),
+            (
+                "opposition_coverage",
+                &coverage_figures(lang, covered(comparison, Camp::Opposition), total, comparison.opposition_coverage),
+            ),
+            ("only_majority", &only(dataset, lang, comparison, Camp::Majority, Camp::Opposition)),
+            ("only_opposition", &only(dataset, lang, comparison, Camp::Opposition, Camp::Majority)),
         ],
     )
 }
 
 fn table(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns: &[CampColumn; 2]) -> Table {
-    let header = vec![
-        ui(lang, UiText::AxisCategory).to_owned(),
-        ui(lang, UiText::AxisTactic).to_owned(),
-        columns[0].name.to_owned(),
-        columns[1].name.to_owned(),
-    ];
-    let mut rows = Vec::new();
+    let [majority, opposition] = columns;
+    let header = [ui(lang, UiText::AxisCategory), ui(lang, UiText::AxisTactic), majority.name, opposition.name];
+    let mut table = Table::new(ui(lang, UiText::CaptionCamps).to_owned(), &header);
     for (category, tactics) in dataset.tactics_by_category() {
         for tactic in tactics {
-            let Some(entry) = comparison.tactics.iter().find(|entry| entry.tactic == tactic) else { continue };
-            let mut row = vec![category_name(dataset, lang, category).to_owned(), tactic_name(dataset, lang, tactic).to_owned()];
-            row.extend(columns.iter().map(|column| camp_cell(dataset, lang, entry, column)));
-            rows.push(row);
+            let Some(entry) = comparison_entry(comparison, tactic) else { continue };
+            table.row(&[
+                category_name(dataset, lang, category),
+                tactic_name(dataset, lang, tactic),
+                &camp_cell(dataset, lang, entry, majority),
+                &camp_cell(dataset, lang, entry, opposition),
+            ]);
         }
     }
-    Table { caption: ui(lang, UiText::CaptionCamps).to_owned(), header, rows }
+    table
 }

@@ -59,10 +59,10 @@ pub fn plan(
     cuts_names: &dyn Fn(f64) -> bool,
 ) -> ColumnPlan {
     let count = headers.len().max(1) as f64;
-    let widest_word = headers
-        .iter()
-        .map(|header| super::text::widest_word(builder.measure, header, SMALL_BOLD))
-        .fold(0.0, f64::max);
+    let mut widest_word: f64 = 0.0;
+    for header in headers {
+        widest_word = widest_word.max(super::text::widest_word(builder.measure, header, SMALL_BOLD));
+    }
     // One pixel more than the word needs, so snapping to quarter pixels never
     // leaves a word a hair too wide for its column.
     let straight_column = (widest_word + 2.0 * HEADER_PADDING + 1.0).clamp(MIN_COLUMN, MAX_COLUMN);
@@ -93,7 +93,11 @@ pub fn plan(
 }
 
 fn widest(builder: &SceneBuilder, lines: &[String]) -> f64 {
-    lines.iter().map(|line| builder.measure(line, SMALL_BOLD)).fold(0.0, f64::max)
+    let mut widest: f64 = 0.0;
+    for line in lines {
+        widest = widest.max(builder.measure(line, SMALL_BOLD));
+    }
+    widest
 }
 
 /// One header, placed: its centre, its lines, its level (0 is the top one).
@@ -154,43 +158,48 @@ pub struct HeaderArea {
 /// Headers sit on one level when they fit their columns; otherwise on two levels,
 /// each over two columns, or three when two would still cut a name. A header may
 /// reach `spill` pixels past the table's far edge, into the page margin.
-pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f64, spill: f64, headers: &[(&str, ColorRole)]) -> HeaderArea {
+pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f64, spill: f64, texts: &[&str]) -> HeaderArea {
     let line = line_height(SMALL_BOLD);
-    let texts: Vec<&str> = headers.iter().map(|(text, _)| *text).collect();
-    let limit = plan.columns_right(left, headers.len()) + spill;
+    let limit = plan.columns_right(left, texts.len()) + spill;
     let candidates: &[usize] = if plan.staggered { &[2, 3] } else { &[1, 2, 3] };
     let mut chosen = None;
     for &levels in candidates {
-        let (placed, shortened) = arrange(builder, plan, left, limit, &texts, levels);
-        let done = !shortened;
+        let (placed, shortened) = arrange(builder, plan, left, limit, texts, levels);
         chosen = Some((placed, levels));
-        if done {
+        if !shortened {
             break;
         }
     }
     let Some((placed, levels)) = chosen else { return HeaderArea { height: 0.0, boxes: Vec::new() } };
 
-    let level_heights: Vec<f64> = (0..levels)
-        .map(|level| {
-            placed.iter().filter(|header| header.level == level).map(|header| header.lines.len()).max().unwrap_or(0) as f64 * line
-        })
-        .collect();
+    // Each level is as tall as its tallest header, and starts below the levels above it.
     let level_gap = 4.0;
-    let level_top = |level: usize| top + level_heights.iter().take(level).map(|height| height + level_gap).sum::<f64>();
-    let height = level_top(levels) - level_gap - top;
+    let mut level_heights = vec![0.0; levels];
+    for header in &placed {
+        if let Some(height) = level_heights.get_mut(header.level) {
+            *height = f64::max(*height, line * header.lines.len() as f64);
+        }
+    }
+    let mut level_tops = Vec::with_capacity(levels);
+    let mut above = 0.0;
+    for height in &level_heights {
+        level_tops.push(top + above);
+        above += height + level_gap;
+    }
+    let height = top + above - level_gap - top;
     let mut boxes = Vec::with_capacity(placed.len());
-    for (position, header) in placed.iter().enumerate() {
-        let role = headers.get(position).map_or(ColorRole::Text, |(_, role)| *role);
+    for header in &placed {
         let level_height = level_heights.get(header.level).copied().unwrap_or(0.0);
+        let level_top = level_tops.get(header.level).copied().unwrap_or(top);
         // Bottom-aligned, so every header sits right above its column.
-        let text_top = level_top(header.level) + level_height - line * header.lines.len() as f64;
-        let text_height = builder.lines(header.x, text_top, &header.lines, SMALL_BOLD, TextAnchor::Center, role);
+        let text_top = level_top + level_height - line * header.lines.len() as f64;
+        let text_height = builder.lines(header.x, text_top, &header.lines, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
         let text_width = widest(builder, &header.lines);
         boxes.push(Rect::new(header.x - text_width / 2.0, text_top, text_width, text_height));
         if header.level + 1 < levels {
             // A tick leads down from a raised header to its column.
             builder.shape(super::scene::SceneShape::Line {
-                from: (header.center, level_top(header.level) + level_height + 1.0),
+                from: (header.center, level_top + level_height + 1.0),
                 to: (header.center, top + height),
                 role: ColorRole::Grid,
                 stroke_width: 1.0,

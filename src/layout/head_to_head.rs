@@ -9,11 +9,11 @@ use crate::compare::{HeadToHead, head_to_head};
 use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_fixed, format_number, join_list, ui, ui_fill};
 
-use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
+use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
-use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, Table, TextAnchor};
+use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
 use super::View;
 
@@ -21,13 +21,12 @@ const NARROW_CONTENT: f64 = 480.0;
 const MIN_LABEL: f64 = 150.0;
 const MAX_LABEL: f64 = 380.0;
 const SIMILARITY_BAR_MAX: f64 = 420.0;
-const HEADING_STYLE: TextStyle = TextStyle { font_size: 13.0, bold: true };
 const GROUP_GAP: f64 = 10.0;
 
-struct Group {
+struct Group<'a> {
     heading: String,
     plain_name: String,
-    tactics: Vec<usize>,
+    tactics: &'a [usize],
 }
 
 pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus: usize) -> Scene {
@@ -55,50 +54,31 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         UiText::SimilarityMeaning,
         &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, either as f64))],
     );
-    let track_width = content_width.min(SIMILARITY_BAR_MAX);
-    let hit = Rect::new(left, y + 2.0, track_width, ROW_HEIGHT - 4.0);
-    let track = Rect::new(left, hit.y + 7.0, track_width, 12.0);
-    let fill = Rect::new(left, track.y, track_width * comparison.similarity.clamp(0.0, 1.0), track.height);
-    builder.mark(Mark {
-        rect: hit,
-        shape: MarkShape::Bar { track, fill, role: ColorRole::Used },
-        party: None,
-        tactic: None,
-        fact: None,
-        status: None,
-        label: format!("{similarity_text}. {meaning}"),
-    });
+    let hit = Rect::new(left, y + 2.0, content_width.min(SIMILARITY_BAR_MAX), ROW_HEIGHT - 4.0);
+    builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, [&similarity_text, ". ", &meaning].concat());
     y = hit.bottom() + 4.0;
     y += builder.paragraph(left, y, &meaning, SMALL, content_width, 5, ColorRole::MutedText);
     if party == versus {
         y += 4.0;
-        y += builder.paragraph(left, y, ui(lang, UiText::ChooseAnotherParty), TextStyle { font_size: 13.0, bold: true }, content_width, 2, ColorRole::Text);
+        y += builder.paragraph(left, y, ui(lang, UiText::ChooseAnotherParty), HEADING, content_width, 2, ColorRole::Text);
     }
     y += 10.0;
     y += status_legend(&mut builder, left, y, content_width) + 14.0;
 
     let narrow = content_width < NARROW_CONTENT;
     let name_style = if narrow { SMALL } else { BODY };
-    let label_natural = (0..dataset.tactics().len())
-        .map(|tactic| builder.measure(tactic_name(dataset, lang, tactic), name_style))
-        .fold(0.0, f64::max)
-        .min(MAX_LABEL)
-        + 10.0;
+    let mut label_natural: f64 = 0.0;
+    for tactic in 0..dataset.tactics().len() {
+        label_natural = label_natural.max(builder.measure(tactic_name(dataset, lang, tactic), name_style));
+    }
+    let label_natural = label_natural.min(MAX_LABEL) + 10.0;
     let cuts_names = |label_width: f64| {
         (0..dataset.tactics().len())
             .any(|tactic| builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, 3).shortened)
     };
     let min_label = MIN_LABEL.min(content_width * 0.5);
     let plan = columns::plan(&builder, &[party_name, versus_name], content_width, min_label, label_natural, &cuts_names);
-    let header_height = columns::headers(
-        &mut builder,
-        &plan,
-        left,
-        y,
-        MARGIN - 2.0,
-        &[(party_name, ColorRole::Text), (versus_name, ColorRole::Text)],
-    )
-    .height;
+    let header_height = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &[party_name, versus_name]).height;
     y += header_height + 3.0;
     // A strip of each party's colour under its name ties the columns to the other views.
     for (column, who) in [party, versus].into_iter().enumerate() {
@@ -112,7 +92,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         Group {
             heading: ui_fill(lang, UiText::SharedHeading, &[("count", &format_number(lang, comparison.shared.len() as f64))]),
             plain_name: ui(lang, UiText::Shared).to_owned(),
-            tactics: comparison.shared.clone(),
+            tactics: &comparison.shared,
         },
         Group {
             heading: ui_fill(
@@ -121,7 +101,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
                 &[("party", party_name), ("count", &format_number(lang, comparison.only_party.len() as f64))],
             ),
             plain_name: ui_fill(lang, UiText::OnlyParty, &[("party", party_name)]),
-            tactics: comparison.only_party.clone(),
+            tactics: &comparison.only_party,
         },
         Group {
             heading: ui_fill(
@@ -130,7 +110,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
                 &[("party", versus_name), ("count", &format_number(lang, comparison.only_versus.len() as f64))],
             ),
             plain_name: ui_fill(lang, UiText::OnlyParty, &[("party", versus_name)]),
-            tactics: comparison.only_versus.clone(),
+            tactics: &comparison.only_versus,
         },
     ];
     // The same party twice has nothing of its own: only the shared group means anything.
@@ -160,18 +140,14 @@ fn group_block(
     name_style: TextStyle,
 ) -> f64 {
     let lang = builder.lang;
-    let heading = builder.wrap(&group.heading, HEADING_STYLE, right - left - 12.0, 2).lines;
-    let heading_height = (line_height(HEADING_STYLE) * heading.len() as f64 + 10.0).max(ROW_HEIGHT - 2.0);
-    builder.filled(Rect::new(left, top, right - left, heading_height), ColorRole::Band);
-    builder.lines(left + 6.0, top + 5.0, &heading, HEADING_STYLE, TextAnchor::Left, ColorRole::Text);
-    let mut y = top + heading_height;
+    let mut y = top + builder.band_heading(&group.heading, left, right, top, ROW_HEIGHT - 2.0);
     if group.tactics.is_empty() {
         let height = ROW_HEIGHT;
-        builder.text(left + 6.0, y + height / 2.0, ui(lang, UiText::NoneItem), SMALL, TextAnchor::Left, ColorRole::MutedText);
+        builder.text(left + 6.0, y + height / 2.0, ui(lang, UiText::NoneItem).to_owned(), SMALL, TextAnchor::Left, ColorRole::MutedText);
         return y + height;
     }
     let name_room = plan.label_width - 16.0;
-    for &tactic in &group.tactics {
+    for &tactic in group.tactics {
         let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, name_room, 3).lines;
         let contrast = comparison.contrasts.contains(&tactic).then(|| {
             // The party the source says did not do it.
@@ -194,12 +170,22 @@ fn group_block(
         if let Some(lines) = &contrast {
             builder.lines(left + 6.0, text_top + name_height + 2.0, lines, SMALL_BOLD, TextAnchor::Left, ColorRole::NotUsed);
         }
+        // The contrast, on one line, ends both cells' labels.
+        let mut contrast_suffix = String::new();
+        if let Some(lines) = &contrast {
+            contrast_suffix.push_str(" (");
+            for (position, line) in lines.iter().enumerate() {
+                if position > 0 {
+                    contrast_suffix.push(' ');
+                }
+                contrast_suffix.push_str(line);
+            }
+            contrast_suffix.push(')');
+        }
         for (column, who) in [comparison.party, comparison.versus].into_iter().enumerate() {
             let cell = Rect::new(plan.column_x(left, column), y, plan.column_width, height);
             let mut label = fact_label(dataset, lang, who, tactic);
-            if let Some(lines) = &contrast {
-                label = format!("{label} ({})", lines.join(" "));
-            }
+            label.push_str(&contrast_suffix);
             builder.status_cell(dataset, who, tactic, cell, label);
         }
         y += height;
@@ -209,7 +195,10 @@ fn group_block(
 }
 
 fn names(dataset: &Dataset, lang: Lang, tactics: &[usize]) -> String {
-    let names: Vec<&str> = tactics.iter().map(|&tactic| tactic_name(dataset, lang, tactic)).collect();
+    let mut names = Vec::with_capacity(tactics.len());
+    for &tactic in tactics {
+        names.push(tactic_name(dataset, lang, tactic));
+    }
     join_list(lang, &names)
 }
 
@@ -229,28 +218,17 @@ fn summary(dataset: &Dataset, lang: Lang, comparison: &HeadToHead, party_name: &
 }
 
 fn table(dataset: &Dataset, lang: Lang, comparison: &HeadToHead, groups: &[Group], party_name: &str, versus_name: &str) -> Table {
-    let header = vec![
-        ui(lang, UiText::AxisGroup).to_owned(),
-        ui(lang, UiText::AxisTactic).to_owned(),
-        party_name.to_owned(),
-        versus_name.to_owned(),
-    ];
-    let rows = groups
-        .iter()
-        .flat_map(|group| {
-            group.tactics.iter().map(move |&tactic| {
-                vec![
-                    group.plain_name.clone(),
-                    tactic_name(dataset, lang, tactic).to_owned(),
-                    status_name(lang, dataset.status(comparison.party, tactic)).to_owned(),
-                    status_name(lang, dataset.status(comparison.versus, tactic)).to_owned(),
-                ]
-            })
-        })
-        .collect();
-    Table {
-        caption: ui_fill(lang, UiText::CaptionCompare, &[("party", party_name), ("versus", versus_name)]),
-        header,
-        rows,
+    let caption = ui_fill(lang, UiText::CaptionCompare, &[("party", party_name), ("versus", versus_name)]);
+    let mut table = Table::new(caption, &[ui(lang, UiText::AxisGroup), ui(lang, UiText::AxisTactic), party_name, versus_name]);
+    for group in groups {
+        for &tactic in group.tactics {
+            table.row(&[
+                &group.plain_name,
+                tactic_name(dataset, lang, tactic),
+                status_name(lang, dataset.status(comparison.party, tactic)),
+                status_name(lang, dataset.status(comparison.versus, tactic)),
+            ]);
+        }
     }
+    table
 }

@@ -4,7 +4,7 @@
 //! phone while twenty tactic columns never would; names wrap rather than being
 //! cut. Each cell tells its status by shape (see `StatusSymbol`).
 
-use crate::data::{Dataset, Status};
+use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
 use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
@@ -44,39 +44,57 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     y += status_legend(&mut builder, left, y, content_width) + 14.0;
 
     let party_count = dataset.parties().len();
+    let tactic_count = dataset.tactics().len();
     let groups = dataset.tactics_by_category();
-    let label_natural = (0..dataset.tactics().len())
-        .map(|tactic| builder.measure(tactic_name(dataset, lang, tactic), name_style))
-        .fold(0.0, f64::max)
-        + LABEL_GAP;
-    let label_natural = label_natural.min(MAX_LABEL);
+    let mut label_natural: f64 = 0.0;
+    for tactic in 0..tactic_count {
+        label_natural = label_natural.max(builder.measure(tactic_name(dataset, lang, tactic), name_style));
+    }
+    let label_natural = (label_natural + LABEL_GAP).min(MAX_LABEL);
 
     let per_block = columns::columns_per_block(content_width, min_label, party_count);
     let parties: Vec<usize> = (0..party_count).collect();
+    let mut headers: Vec<&str> = Vec::new();
     for (block_position, block) in parties.chunks(per_block).enumerate() {
         if block_position > 0 {
             y += BLOCK_GAP;
         }
-        let headers: Vec<&str> = block.iter().map(|&party| party_short(dataset, lang, party)).collect();
+        headers.clear();
+        for &party in block {
+            headers.push(party_short(dataset, lang, party));
+        }
         let cuts_names = |label_width: f64| {
-            (0..dataset.tactics().len()).any(|tactic| {
+            (0..tactic_count).any(|tactic| {
                 builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - LABEL_GAP - 6.0, name_lines).shortened
             })
         };
         let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural, &cuts_names);
-        let colored: Vec<(&str, ColorRole)> = headers.iter().map(|header| (*header, ColorRole::Text)).collect();
-        let header_area = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &colored);
+        let header_area = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &headers);
         y += header_area.height + 6.0;
         let table_right = plan.columns_right(left, block.len());
         builder.rule(left, table_right, y, ColorRole::Grid);
 
         for (category, tactics) in &groups {
-            y = category_row(&mut builder, dataset, *category, left, table_right, y);
+            y += builder.band_heading(category_name(dataset, lang, *category), left, table_right, y, 26.0);
             for &tactic in tactics {
-                y = tactic_row(&mut builder, dataset, &plan, block, tactic, left, y, name_style, name_lines);
+                let height = row_name(&mut builder, &plan, tactic_name(dataset, lang, tactic), name_style, name_lines, left, y);
+                for (column, &party) in block.iter().enumerate() {
+                    let cell = Rect::new(plan.column_x(left, column), y, plan.column_width, height);
+                    builder.status_cell(dataset, party, tactic, cell, fact_label(dataset, lang, party, tactic));
+                }
+                y += height;
+                builder.rule(left, table_right, y, ColorRole::Grid);
             }
         }
-        y = totals_row(&mut builder, dataset, &plan, block, left, y);
+        // The totals row, set a little apart from the last tactic.
+        y += 2.0;
+        let height = row_name(&mut builder, &plan, ui(lang, UiText::TacticsUsedRow), SMALL_BOLD, 2, left, y);
+        for (column, &party) in block.iter().enumerate() {
+            let center = plan.column_x(left, column) + plan.column_width / 2.0;
+            let count = format_number(lang, used_count(dataset, party) as f64);
+            builder.text(center, y + height / 2.0, count, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
+        }
+        y += height;
         emphasis_of_block(&mut builder, &plan, block, &header_area.boxes, left, y);
     }
 
@@ -99,101 +117,104 @@ fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[usi
     }
 }
 
-fn category_row(builder: &mut SceneBuilder, dataset: &Dataset, category: usize, left: f64, right: f64, top: f64) -> f64 {
-    let name = category_name(dataset, builder.lang, category);
-    let style = TextStyle { font_size: 13.0, bold: true };
-    let wrapped = builder.wrap(name, style, right - left - 12.0, 2);
-    let height = (line_height(style) * wrapped.lines.len() as f64 + 10.0).max(26.0);
-    builder.filled(Rect::new(left, top, right - left, height), ColorRole::Band);
-    builder.lines(left + 6.0, top + 5.0, &wrapped.lines, style, TextAnchor::Left, ColorRole::Text);
-    top + height
-}
-
+/// Draws a row's name in the names column, centred in the row; returns the row's height.
 #[allow(clippy::too_many_arguments)]
-fn tactic_row(
-    builder: &mut SceneBuilder,
-    dataset: &Dataset,
-    plan: &ColumnPlan,
-    block: &[usize],
-    tactic: usize,
-    left: f64,
-    top: f64,
-    name_style: TextStyle,
-    name_lines: usize,
-) -> f64 {
-    let lang = builder.lang;
-    let wrapped = builder.wrap(tactic_name(dataset, lang, tactic), name_style, plan.label_width - LABEL_GAP - 6.0, name_lines);
-    let text_height = line_height(name_style) * wrapped.lines.len() as f64;
-    let height = (text_height + ROW_PADDING).max(ROW_HEIGHT);
-    builder.lines(left + 6.0, top + (height - text_height) / 2.0, &wrapped.lines, name_style, TextAnchor::Left, ColorRole::Text);
-    for (column, &party) in block.iter().enumerate() {
-        let cell = Rect::new(plan.column_x(left, column), top, plan.column_width, height);
-        builder.status_cell(dataset, party, tactic, cell, fact_label(dataset, lang, party, tactic));
-    }
-    builder.rule(left, plan.columns_right(left, block.len()), top + height, ColorRole::Grid);
-    top + height
+fn row_name(builder: &mut SceneBuilder, plan: &ColumnPlan, name: &str, style: TextStyle, max_lines: usize, left: f64, top: f64) -> f64 {
+    let wrapped = builder.wrap(name, style, plan.label_width - LABEL_GAP - 6.0, max_lines);
+    let height = (line_height(style) * wrapped.lines.len() as f64 + ROW_PADDING).max(ROW_HEIGHT);
+    builder.centered_lines(left + 6.0, top, height, &wrapped.lines, style, ColorRole::Text);
+    height
 }
 
 fn used_count(dataset: &Dataset, party: usize) -> usize {
-    (0..dataset.tactics().len()).filter(|&tactic| dataset.status(party, tactic) == Some(Status::Used)).count()
-}
-
-fn totals_row(builder: &mut SceneBuilder, dataset: &Dataset, plan: &ColumnPlan, block: &[usize], left: f64, top: f64) -> f64 {
-    let lang = builder.lang;
-    let label = ui(lang, UiText::TacticsUsedRow);
-    let wrapped = builder.wrap(label, SMALL_BOLD, plan.label_width - LABEL_GAP - 6.0, 2);
-    let text_height = line_height(SMALL_BOLD) * wrapped.lines.len() as f64;
-    let height = (text_height + ROW_PADDING).max(ROW_HEIGHT);
-    let top = top + 2.0;
-    builder.lines(left + 6.0, top + (height - text_height) / 2.0, &wrapped.lines, SMALL_BOLD, TextAnchor::Left, ColorRole::Text);
-    for (column, &party) in block.iter().enumerate() {
-        let center = plan.column_x(left, column) + plan.column_width / 2.0;
-        let count = format_number(lang, used_count(dataset, party) as f64);
-        builder.text(center, top + height / 2.0, count, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
+    let mut count = 0;
+    for tactic in 0..dataset.tactics().len() {
+        if dataset.status(party, tactic) == Some(Status::Used) {
+            count += 1;
+        }
     }
-    top + height
+    count
 }
 
-fn summary(dataset: &Dataset, lang: crate::data::Lang) -> String {
+/// How many parties used the tactic.
+fn user_count(dataset: &Dataset, tactic: usize) -> usize {
+    let mut count = 0;
+    for party in 0..dataset.parties().len() {
+        if dataset.status(party, tactic) == Some(Status::Used) {
+            count += 1;
+        }
+    }
+    count
+}
+
+// Strings pushed into one buffer rather than `format!` and `Vec<String>::join`: each of those
+// instantiates code of its own in the wasm (issue #7).
+fn summary(dataset: &Dataset, lang: Lang) -> String {
     let party_count = dataset.parties().len();
-    let counts: Vec<String> = (0..party_count)
-        .map(|party| format!("{} {}", party_short(dataset, lang, party), format_number(lang, used_count(dataset, party) as f64)))
-        .collect();
-    let users = |tactic: usize| (0..party_count).filter(|&party| dataset.status(party, tactic) == Some(Status::Used)).count();
-    let most = (0..dataset.tactics().len()).map(users).max().unwrap_or(0);
-    let top: Vec<String> = if most == 0 {
-        Vec::new()
+    let tactic_count = dataset.tactics().len();
+    let separator = list_separator(lang);
+    let mut counts = String::new();
+    for party in 0..party_count {
+        if party > 0 {
+            counts.push_str(separator);
+        }
+        counts.push_str(party_short(dataset, lang, party));
+        counts.push(' ');
+        counts.push_str(&format_number(lang, used_count(dataset, party) as f64));
+    }
+    let mut most = 0;
+    for tactic in 0..tactic_count {
+        most = most.max(user_count(dataset, tactic));
+    }
+    let mut top = String::new();
+    if most > 0 {
+        let most_text = format_number(lang, most as f64);
+        for tactic in 0..tactic_count {
+            if user_count(dataset, tactic) == most {
+                // Every entry ends with its count, so a non-empty buffer means one came before.
+                if !top.is_empty() {
+                    top.push_str(separator);
+                }
+                top.push_str(tactic_name(dataset, lang, tactic));
+                top.push_str(" (");
+                top.push_str(&most_text);
+                top.push(')');
+            }
+        }
     } else {
-        (0..dataset.tactics().len())
-            .filter(|&tactic| users(tactic) == most)
-            .map(|tactic| format!("{} ({})", tactic_name(dataset, lang, tactic), format_number(lang, most as f64)))
-            .collect()
-    };
-    let top = if top.is_empty() { ui(lang, UiText::NoneItem).to_owned() } else { top.join(list_separator(lang)) };
+        top.push_str(ui(lang, UiText::NoneItem));
+    }
     ui_fill(
         lang,
         UiText::SummaryMatrix,
         &[
-            ("tactics", &format_number(lang, dataset.tactics().len() as f64)),
+            ("tactics", &format_number(lang, tactic_count as f64)),
             ("parties", &format_number(lang, party_count as f64)),
-            ("counts", &counts.join(list_separator(lang))),
+            ("counts", &counts),
             ("top", &top),
         ],
     )
 }
 
-fn table(dataset: &Dataset, lang: crate::data::Lang, groups: &[(usize, Vec<usize>)]) -> Table {
-    let mut header = vec![ui(lang, UiText::AxisCategory).to_owned(), ui(lang, UiText::AxisTactic).to_owned()];
-    header.extend((0..dataset.parties().len()).map(|party| party_short(dataset, lang, party).to_owned()));
-    let mut rows = Vec::new();
+fn table(dataset: &Dataset, lang: Lang, groups: &[(usize, Vec<usize>)]) -> Table {
+    let party_count = dataset.parties().len();
+    let mut cells = vec![ui(lang, UiText::AxisCategory), ui(lang, UiText::AxisTactic)];
+    for party in 0..party_count {
+        cells.push(party_short(dataset, lang, party));
+    }
+    let mut table = Table::new(ui(lang, UiText::CaptionMatrix).to_owned(), &cells);
     for (category, tactics) in groups {
         for &tactic in tactics {
-            let mut row = vec![category_name(dataset, lang, *category).to_owned(), tactic_name(dataset, lang, tactic).to_owned()];
-            row.extend((0..dataset.parties().len()).map(|party| status_name(lang, dataset.status(party, tactic)).to_owned()));
-            rows.push(row);
+            cells.clear();
+            cells.push(category_name(dataset, lang, *category));
+            cells.push(tactic_name(dataset, lang, tactic));
+            for party in 0..party_count {
+                cells.push(status_name(lang, dataset.status(party, tactic)));
+            }
+            table.row(&cells);
         }
     }
-    Table { caption: ui(lang, UiText::CaptionMatrix).to_owned(), header, rows }
+    table
 }
 
 #[cfg(test)]

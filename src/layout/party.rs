@@ -8,10 +8,10 @@ use crate::compare::{CategoryCounts, profile};
 use crate::data::{Camp, Dataset, Lang, Status};
 use crate::i18n::{UiText, format_number, format_percent, list_separator, ui, ui_fill};
 
-use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS, SceneBuilder, TITLE, line_height, snap};
+use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS, SceneBuilder, TITLE, line_height, snap};
 use super::labels::{category_name, fact_label, party_full, party_short, status_name, tactic_name};
 use super::legend::status_legend;
-use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, StatusSymbol, Table, TextAnchor};
+use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
 use super::View;
 
@@ -20,7 +20,6 @@ const TWO_COLUMNS_FROM: f64 = 600.0;
 const COLUMN_GAP: f64 = 24.0;
 const BLOCK_GAP: f64 = 14.0;
 const BREADTH_BAR_MAX: f64 = 420.0;
-const HEADING_STYLE: TextStyle = TextStyle { font_size: 13.0, bold: true };
 /// Where a row's name starts, after its status symbol.
 const NAME_INDENT: f64 = 30.0;
 
@@ -28,11 +27,10 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let tactic_count = dataset.tactics().len();
-    let profile = profile(dataset, party).ok();
-    let used = profile.as_ref().map_or(0, |profile| profile.used.len());
-    let not_used = profile.as_ref().map_or(0, |profile| profile.not_used.len());
-    let breadth = profile.as_ref().map_or(0.0, |profile| profile.breadth);
-    let by_category: Vec<CategoryCounts> = profile.map(|profile| profile.by_category).unwrap_or_default();
+    let (used, not_used, breadth, by_category) = match profile(dataset, party) {
+        Ok(profile) => (profile.used.len(), profile.not_used.len(), profile.breadth, profile.by_category),
+        Err(_) => (0, 0, 0.0, Vec::new()),
+    };
 
     let mut y = MARGIN;
     // The title, after a swatch of the party's colour used across the views.
@@ -42,7 +40,9 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
     y += builder.lines(left + swatch + 8.0, y, &title.lines, TITLE, TextAnchor::Left, ColorRole::Text);
     if let Some(camp) = dataset.parties().get(party).map(|party| party.camp) {
         let camp_name = ui(lang, if camp == Camp::Majority { UiText::Majority } else { UiText::Opposition });
-        y += builder.lines(left + swatch + 8.0, y, &[camp_name.to_owned()], SMALL, TextAnchor::Left, ColorRole::MutedText);
+        let height = line_height(SMALL);
+        builder.text(left + swatch + 8.0, y + height * 0.5, camp_name.to_owned(), SMALL, TextAnchor::Left, ColorRole::MutedText);
+        y += height;
     }
     y += 8.0;
 
@@ -56,20 +56,10 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
             ("percent", &percent),
         ],
     );
-    y += builder.paragraph(left, y, &breadth_text, TextStyle { font_size: 13.0, bold: true }, content_width, 2, ColorRole::Text);
-    let track_width = content_width.min(BREADTH_BAR_MAX);
-    let hit = Rect::new(left, y, track_width, ROW_HEIGHT - 4.0);
-    let track = Rect::new(left, y + 7.0, track_width, 12.0);
-    let fill = Rect::new(left, track.y, track_width * breadth.clamp(0.0, 1.0), track.height);
-    builder.mark(Mark {
-        rect: hit,
-        shape: MarkShape::Bar { track, fill, role: ColorRole::Party(party) },
-        party: Some(party),
-        tactic: None,
-        fact: None,
-        status: None,
-        label: ui_fill(lang, UiText::MarkBreadth, &[("party", party_short(dataset, lang, party)), ("breadth", &breadth_text)]),
-    });
+    y += builder.paragraph(left, y, &breadth_text, HEADING, content_width, 2, ColorRole::Text);
+    let hit = Rect::new(left, y, content_width.min(BREADTH_BAR_MAX), ROW_HEIGHT - 4.0);
+    let label = ui_fill(lang, UiText::MarkBreadth, &[("party", party_short(dataset, lang, party)), ("breadth", &breadth_text)]);
+    builder.bar(hit, 7.0, 12.0, breadth, ColorRole::Party(party), Some(party), label);
     y += hit.height + 2.0;
     y += builder.paragraph(left, y, ui(lang, UiText::BreadthMeaning), SMALL, content_width, 3, ColorRole::MutedText);
     y += 10.0;
@@ -78,13 +68,17 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
     let two_columns = content_width >= TWO_COLUMNS_FROM && by_category.len() > 1;
     let column_width = snap(if two_columns { (content_width - COLUMN_GAP) / 2.0 } else { content_width });
     let groups = dataset.tactics_by_category();
-    let blocks: Vec<BlockPlan> = by_category
-        .iter()
-        .map(|counts| {
-            let members = groups.iter().find(|(category, _)| *category == counts.category).map_or(&[][..], |(_, members)| members);
-            plan_block(&builder, dataset, party, counts, members, column_width)
-        })
-        .collect();
+    let mut blocks: Vec<BlockPlan> = Vec::with_capacity(by_category.len());
+    for counts in &by_category {
+        let mut members: &[usize] = &[];
+        for (category, tactics) in &groups {
+            if *category == counts.category {
+                members = tactics;
+                break;
+            }
+        }
+        blocks.push(plan_block(&builder, dataset, party, counts, members, column_width));
+    }
     let split = if two_columns { balanced_split(&blocks) } else { blocks.len() };
     let mut bottom = y;
     for (column, range) in [(0.0, 0..split), (1.0, split..blocks.len())] {
@@ -122,10 +116,11 @@ fn name_style(status: Option<Status>) -> TextStyle {
 
 /// The width of the counts at the end of a category heading: three symbols and numbers.
 fn counts_width(builder: &SceneBuilder, counts: &CategoryCounts) -> f64 {
-    [counts.used, counts.not_used, counts.not_reported]
-        .iter()
-        .map(|count| 2.0 * SYMBOL_RADIUS + 4.0 + builder.measure(&format_number(builder.lang, *count as f64), SMALL_BOLD) + 10.0)
-        .sum()
+    let mut width = 0.0;
+    for count in [counts.used, counts.not_used, counts.not_reported] {
+        width += 2.0 * SYMBOL_RADIUS + 4.0 + builder.measure(&format_number(builder.lang, count as f64), SMALL_BOLD) + 10.0;
+    }
+    width
 }
 
 fn plan_block(
@@ -138,19 +133,18 @@ fn plan_block(
 ) -> BlockPlan {
     let lang = builder.lang;
     let heading_room = width - counts_width(builder, counts) - 16.0;
-    let heading = builder.wrap(category_name(dataset, lang, counts.category), HEADING_STYLE, heading_room, 3).lines;
-    let heading_height = (line_height(HEADING_STYLE) * heading.len() as f64 + 10.0).max(ROW_HEIGHT);
-    let rows: Vec<RowPlan> = members
-        .iter()
-        .map(|&tactic| {
-            let status = dataset.status(party, tactic);
-            let lines = builder.wrap(tactic_name(dataset, lang, tactic), name_style(status), width - NAME_INDENT - 4.0, 3).lines;
-            let height = (line_height(BODY) * lines.len() as f64 + 8.0).max(ROW_HEIGHT);
-            RowPlan { tactic, status, lines, height }
-        })
-        .collect();
-    let height = heading_height + rows.iter().map(|row| row.height).sum::<f64>();
-    BlockPlan { counts: counts.clone(), heading, heading_height, rows, height }
+    let heading = builder.wrap(category_name(dataset, lang, counts.category), HEADING, heading_room, 3).lines;
+    let heading_height = (line_height(HEADING) * heading.len() as f64 + 10.0).max(ROW_HEIGHT);
+    let mut rows = Vec::with_capacity(members.len());
+    let mut rows_height = 0.0;
+    for &tactic in members {
+        let status = dataset.status(party, tactic);
+        let lines = builder.wrap(tactic_name(dataset, lang, tactic), name_style(status), width - NAME_INDENT - 4.0, 3).lines;
+        let height = (line_height(BODY) * lines.len() as f64 + 8.0).max(ROW_HEIGHT);
+        rows_height += height;
+        rows.push(RowPlan { tactic, status, lines, height });
+    }
+    BlockPlan { counts: counts.clone(), heading, heading_height, rows, height: heading_height + rows_height }
 }
 
 /// How many blocks go in the first column so that the taller column is as short as possible.
@@ -171,8 +165,7 @@ fn balanced_split(blocks: &[BlockPlan]) -> usize {
 fn draw_block(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, block: &BlockPlan, x: f64, top: f64, width: f64) -> f64 {
     let lang = builder.lang;
     builder.filled(Rect::new(x, top, width, block.heading_height), ColorRole::Band);
-    let text_height = line_height(HEADING_STYLE) * block.heading.len() as f64;
-    builder.lines(x + 6.0, top + (block.heading_height - text_height) / 2.0, &block.heading, HEADING_STYLE, TextAnchor::Left, ColorRole::Text);
+    builder.centered_lines(x + 6.0, top, block.heading_height, &block.heading, HEADING, ColorRole::Text);
     // Counts at the far end, laid from the end backwards so they hug the edge.
     let center_y = top + block.heading_height / 2.0;
     let mut end = x + width - 6.0;
@@ -187,25 +180,11 @@ fn draw_block(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, block
 
     let mut y = top + block.heading_height;
     for row in &block.rows {
-        let rect = Rect::new(x, y, width, row.height);
-        let style = name_style(row.status);
-        let text_height = line_height(style) * row.lines.len() as f64;
         let role = if row.status == Some(Status::Used) { ColorRole::Text } else { ColorRole::MutedText };
-        builder.lines(x + NAME_INDENT, y + (row.height - text_height) / 2.0, &row.lines, style, TextAnchor::Left, role);
-        builder.mark(Mark {
-            rect,
-            shape: MarkShape::Symbol(StatusSymbol {
-                center: (x + 6.0 + SYMBOL_RADIUS, y + row.height / 2.0),
-                status: row.status,
-                radius: SYMBOL_RADIUS,
-                role: ColorRole::of_status(row.status),
-            }),
-            party: Some(party),
-            tactic: Some(row.tactic),
-            fact: dataset.fact_index(party, row.tactic),
-            status: row.status,
-            label: fact_label(dataset, lang, party, row.tactic),
-        });
+        builder.centered_lines(x + NAME_INDENT, y, row.height, &row.lines, name_style(row.status), role);
+        let center = (x + 6.0 + SYMBOL_RADIUS, y + row.height / 2.0);
+        let label = fact_label(dataset, lang, party, row.tactic);
+        builder.status_mark(dataset, party, row.tactic, Rect::new(x, y, width, row.height), center, SYMBOL_RADIUS, label);
         y += row.height;
         builder.rule(x, x + width, y, ColorRole::Grid);
     }
@@ -223,20 +202,23 @@ fn summary(
     percent: &str,
     by_category: &[CategoryCounts],
 ) -> String {
-    let categories: Vec<String> = by_category
-        .iter()
-        .map(|counts| {
-            let of_total = ui_fill(
-                lang,
-                UiText::CountOfTotal,
-                &[
-                    ("used", &format_number(lang, counts.used as f64)),
-                    ("total", &format_number(lang, (counts.used + counts.not_used + counts.not_reported) as f64)),
-                ],
-            );
-            format!("{} {}", category_name(dataset, lang, counts.category), of_total)
-        })
-        .collect();
+    let mut categories = String::new();
+    for (position, counts) in by_category.iter().enumerate() {
+        if position > 0 {
+            categories.push_str(list_separator(lang));
+        }
+        let of_total = ui_fill(
+            lang,
+            UiText::CountOfTotal,
+            &[
+                ("used", &format_number(lang, counts.used as f64)),
+                ("total", &format_number(lang, (counts.used + counts.not_used + counts.not_reported) as f64)),
+            ],
+        );
+        categories.push_str(category_name(dataset, lang, counts.category));
+        categories.push(' ');
+        categories.push_str(&of_total);
+    }
     ui_fill(
         lang,
         UiText::SummaryParty,
@@ -246,32 +228,22 @@ fn summary(
             ("total", &format_number(lang, total as f64)),
             ("percent", percent),
             ("not_used", &format_number(lang, not_used as f64)),
-            ("categories", &categories.join(list_separator(lang))),
+            ("categories", &categories),
         ],
     )
 }
 
 fn table(dataset: &Dataset, lang: Lang, party: usize, groups: &[(usize, Vec<usize>)]) -> Table {
-    let header = vec![
-        ui(lang, UiText::AxisCategory).to_owned(),
-        ui(lang, UiText::AxisTactic).to_owned(),
-        ui(lang, UiText::AxisStatus).to_owned(),
-    ];
-    let rows = groups
-        .iter()
-        .flat_map(|(category, tactics)| {
-            tactics.iter().map(move |&tactic| {
-                vec![
-                    category_name(dataset, lang, *category).to_owned(),
-                    tactic_name(dataset, lang, tactic).to_owned(),
-                    status_name(lang, dataset.status(party, tactic)).to_owned(),
-                ]
-            })
-        })
-        .collect();
-    Table {
-        caption: ui_fill(lang, UiText::CaptionParty, &[("party", party_full(dataset, lang, party))]),
-        header,
-        rows,
+    let caption = ui_fill(lang, UiText::CaptionParty, &[("party", party_full(dataset, lang, party))]);
+    let mut table = Table::new(caption, &[ui(lang, UiText::AxisCategory), ui(lang, UiText::AxisTactic), ui(lang, UiText::AxisStatus)]);
+    for (category, tactics) in groups {
+        for &tactic in tactics {
+            table.row(&[
+                category_name(dataset, lang, *category),
+                tactic_name(dataset, lang, tactic),
+                status_name(lang, dataset.status(party, tactic)),
+            ]);
+        }
     }
+    table
 }

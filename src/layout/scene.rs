@@ -159,6 +159,26 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+impl Table {
+    /// A table with the given caption and header, its rows to come with [`Table::row`].
+    pub fn new(caption: String, header: &[&str]) -> Table {
+        Table { caption, header: owned(header), rows: Vec::new() }
+    }
+
+    pub fn row(&mut self, cells: &[&str]) {
+        self.rows.push(owned(cells));
+    }
+}
+
+/// Owned copies of texts; one loop shared by every table instead of a `vec![…to_owned()]` per cell.
+pub fn owned(texts: &[&str]) -> Vec<String> {
+    let mut strings = Vec::with_capacity(texts.len());
+    for text in texts {
+        strings.push((*text).to_owned());
+    }
+    strings
+}
+
 /// One view, laid out: what [`chart::draw`](crate::chart::draw) draws, what hit
 /// testing and keyboard navigation walk.
 #[derive(Clone, Debug, PartialEq)]

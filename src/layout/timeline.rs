@@ -66,16 +66,28 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let placed = timeline(dataset);
-    let mut entries: Vec<Entry> = Vec::new();
-    for fact in placed.before_start.iter().chain(&placed.after_start).chain(&placed.unspecified) {
-        let Some(record) = dataset.facts().get(*fact) else { continue };
-        let (Some(party), Some(tactic)) = (dataset.party_of_fact(*fact), dataset.tactic_of_fact(*fact)) else { continue };
-        if record.status == Status::Used {
-            entries.push(Entry { fact: *fact, party, tactic, period: Period::of(record.when) });
+    // Reading order: party by party, period by period, facts in dataset order. The periods'
+    // lists come in that order and each in dataset order, so sorting them into one list per
+    // party gives it without a sort (whose code would be the wasm's, issue #7).
+    let mut by_party: Vec<Vec<Entry>> = Vec::with_capacity(dataset.parties().len());
+    for _ in dataset.parties() {
+        by_party.push(Vec::new());
+    }
+    for list in [&placed.before_start, &placed.after_start, &placed.unspecified] {
+        for &fact in list {
+            let Some(record) = dataset.facts().get(fact) else { continue };
+            let (Some(party), Some(tactic)) = (dataset.party_of_fact(fact), dataset.tactic_of_fact(fact)) else { continue };
+            if let Some(entries) = by_party.get_mut(party)
+                && record.status == Status::Used
+            {
+                entries.push(Entry { fact, party, tactic, period: Period::of(record.when) });
+            }
         }
     }
-    // Reading order: party by party, period by period, facts in dataset order.
-    entries.sort_by_key(|entry| (entry.party, entry.period as usize, entry.fact));
+    let mut entries: Vec<Entry> = Vec::new();
+    for mut party_entries in by_party {
+        entries.append(&mut party_entries);
+    }
 
     let mut y = MARGIN;
     y += builder.paragraph(left, y, ui(lang, UiText::TimelineNote), SMALL, content_width, 3, ColorRole::MutedText) + 12.0;
@@ -105,10 +117,9 @@ fn chips<'a>(builder: &mut SceneBuilder, dataset: &Dataset, items: impl Iterator
         }
         any = true;
         let lines = builder.wrap(tactic_name(dataset, lang, entry.tactic), SMALL, width - 2.0 * CHIP_PADDING, 3).lines;
-        let text_height = line_height(SMALL) * lines.len() as f64;
-        let height = (text_height + 2.0 * CHIP_PADDING - 2.0).max(CHIP_MIN_HEIGHT);
+        let height = (line_height(SMALL) * lines.len() as f64 + 2.0 * CHIP_PADDING - 2.0).max(CHIP_MIN_HEIGHT);
         let rect = Rect::new(x, y, width, height);
-        builder.lines(x + CHIP_PADDING, y + (height - text_height) / 2.0, &lines, SMALL, TextAnchor::Left, ColorRole::Text);
+        builder.centered_lines(x + CHIP_PADDING, y, height, &lines, SMALL, ColorRole::Text);
         builder.mark(Mark {
             rect,
             shape: MarkShape::Chip { role: ColorRole::Party(entry.party) },
@@ -129,7 +140,7 @@ fn chips<'a>(builder: &mut SceneBuilder, dataset: &Dataset, items: impl Iterator
         y += height;
     }
     if !any {
-        builder.text(x, top + CHIP_MIN_HEIGHT / 2.0, ui(lang, UiText::NothingInPeriod), SMALL, TextAnchor::Left, ColorRole::MutedText);
+        builder.text(x, top + CHIP_MIN_HEIGHT / 2.0, ui(lang, UiText::NothingInPeriod).to_owned(), SMALL, TextAnchor::Left, ColorRole::MutedText);
         return CHIP_MIN_HEIGHT;
     }
     y - top
@@ -151,9 +162,14 @@ fn grid(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: 
     let right = left + content_width;
 
     // Headings, bottom-aligned so the columns start on one line.
-    let headings: Vec<Vec<String>> =
-        Period::ALL.iter().map(|period| builder.wrap(period.name(lang), SMALL_BOLD, column_width - 2.0 * CELL_PADDING, 3).lines).collect();
-    let heading_height = headings.iter().map(|lines| lines.len()).max().unwrap_or(1) as f64 * line_height(SMALL_BOLD);
+    let mut headings = Vec::with_capacity(Period::ALL.len());
+    let mut most_lines = 0;
+    for period in Period::ALL {
+        let lines = builder.wrap(period.name(lang), SMALL_BOLD, column_width - 2.0 * CELL_PADDING, 3).lines;
+        most_lines = most_lines.max(lines.len());
+        headings.push(lines);
+    }
+    let heading_height = most_lines as f64 * line_height(SMALL_BOLD);
     for (position, lines) in headings.iter().enumerate() {
         let text_top = top + heading_height - line_height(SMALL_BOLD) * lines.len() as f64;
         builder.lines(column_x(position) + CELL_PADDING, text_top, lines, SMALL_BOLD, TextAnchor::Left, ColorRole::Text);
@@ -208,39 +224,31 @@ fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], lef
 }
 
 fn summary(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> String {
-    let parties: Vec<String> = (0..dataset.parties().len())
-        .map(|party| {
-            let count = |period: Period| format_number(lang, entries_of(entries, party, period).count() as f64);
-            ui_fill(
-                lang,
-                UiText::TimelinePartyCounts,
-                &[
-                    ("party", party_short(dataset, lang, party)),
-                    ("before", &count(Period::Before)),
-                    ("during", &count(Period::During)),
-                    ("undated", &count(Period::Undated)),
-                ],
-            )
-        })
-        .collect();
-    ui_fill(lang, UiText::SummaryTimeline, &[("parties", &parties.join(list_separator(lang)))])
+    let mut parties = String::new();
+    for party in 0..dataset.parties().len() {
+        if party > 0 {
+            parties.push_str(list_separator(lang));
+        }
+        let count = |period: Period| format_number(lang, entries_of(entries, party, period).count() as f64);
+        parties.push_str(&ui_fill(
+            lang,
+            UiText::TimelinePartyCounts,
+            &[
+                ("party", party_short(dataset, lang, party)),
+                ("before", &count(Period::Before)),
+                ("during", &count(Period::During)),
+                ("undated", &count(Period::Undated)),
+            ],
+        ));
+    }
+    ui_fill(lang, UiText::SummaryTimeline, &[("parties", &parties)])
 }
 
 fn table(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> Table {
-    let header = vec![
-        ui(lang, UiText::AxisParty).to_owned(),
-        ui(lang, UiText::AxisTactic).to_owned(),
-        ui(lang, UiText::AxisPeriod).to_owned(),
-    ];
-    let rows = entries
-        .iter()
-        .map(|entry| {
-            vec![
-                party_short(dataset, lang, entry.party).to_owned(),
-                tactic_name(dataset, lang, entry.tactic).to_owned(),
-                entry.period.name(lang).to_owned(),
-            ]
-        })
-        .collect();
-    Table { caption: ui(lang, UiText::CaptionTimeline).to_owned(), header, rows }
+    let header = [ui(lang, UiText::AxisParty), ui(lang, UiText::AxisTactic), ui(lang, UiText::AxisPeriod)];
+    let mut table = Table::new(ui(lang, UiText::CaptionTimeline).to_owned(), &header);
+    for entry in entries {
+        table.row(&[party_short(dataset, lang, entry.party), tactic_name(dataset, lang, entry.tactic), entry.period.name(lang)]);
+    }
+    table
 }
