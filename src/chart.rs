@@ -3,12 +3,20 @@
 //! The scene is in CSS pixels. The drawing area may be in CSS pixels (a backend
 //! that scales for devicePixelRatio itself) or in device pixels: the scale is
 //! taken from the area's width against the scene's, so both come out sharp.
+//!
+//! The widget draws through [`record`]: `draw` runs once into a [`RecordingBackend`], and the
+//! canvas and SVG writers replay its [`DrawCommand`]s without being generic. Drawn into each
+//! backend directly, `draw` and plotters' element code were compiled twice into the wasm,
+//! once per backend (issue #7).
+
+use std::convert::Infallible;
 
 use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Rectangle, Text};
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 use crate::data::Status;
 use crate::layout::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
@@ -74,18 +82,146 @@ pub fn draw<DB: DrawingBackend>(
 /// The scene as a standalone SVG document, at its CSS size, with its summary as the title
 /// (read by screen readers) and its language.
 pub fn render_svg(scene: &Scene, theme: &Theme) -> String {
-    let width = scene.width.ceil().max(1.0) as u32;
-    let height = scene.height.ceil().max(1.0) as u32;
+    let size = (scene.width.ceil().max(1.0) as u32, scene.height.ceil().max(1.0) as u32);
+    let commands = record(scene, size, theme, None, None);
     let mut document = String::new();
-    {
-        let backend = SvgBackend::new(&mut document, (width, height), scene.lang.code(), &scene.summary);
-        let area = backend.into_drawing_area();
-        // The backend cannot fail, and plotters' own errors (a drawing area borrowed twice) cannot
-        // happen here; were one to, the document is still closed and the best answer there is.
-        let _ = draw(scene, &area, theme, None, None);
-        let _ = area.present();
-    }
+    let mut backend = SvgBackend::new(&mut document, size, scene.lang.code(), &scene.summary);
+    backend.replay(&commands);
+    backend.close();
     document
+}
+
+/// What [`draw`] draws on an area of `size` pixels, as commands in drawing order.
+pub fn record(scene: &Scene, size: (u32, u32), theme: &Theme, focused: Option<usize>, selected: Option<usize>) -> Vec<DrawCommand> {
+    let mut commands = Vec::new();
+    let area = RecordingBackend { size, commands: &mut commands }.into_drawing_area();
+    // The recording cannot fail, and plotters' own errors (a drawing area borrowed twice) cannot
+    // happen here; were one to, what was recorded is the best answer there is.
+    let _ = draw(scene, &area, theme, focused, selected);
+    drop(area);
+    commands
+}
+
+/// One call `draw` made on its backend, its style taken out of plotters' generic types.
+/// Invisible ones (alpha 0) are not recorded: both writers skip them.
+#[derive(Clone)]
+pub enum DrawCommand {
+    /// Corners as plotters passes them; `stroke_width` is the style's, which a writer raises to 1.
+    Rect { upper_left: BackendCoord, bottom_right: BackendCoord, color: BackendColor, fill: bool, stroke_width: u32 },
+    /// An open polyline, stroked.
+    Path { points: Vec<BackendCoord>, color: BackendColor, stroke_width: u32 },
+    Circle { center: BackendCoord, radius: u32, color: BackendColor, fill: bool, stroke_width: u32 },
+    Text { text: String, position: BackendCoord, look: TextLook },
+}
+
+/// What a writer needs from plotters' generic text style.
+#[derive(Clone)]
+pub struct TextLook {
+    pub family: String,
+    pub size: f64,
+    pub style: FontStyle,
+    pub color: BackendColor,
+    pub horizontal: HPos,
+    pub vertical: VPos,
+}
+
+impl TextLook {
+    pub fn of<T: BackendTextStyle>(style: &T) -> TextLook {
+        let anchor = style.anchor();
+        TextLook {
+            family: style.family().as_str().to_owned(),
+            size: style.size(),
+            style: style.style(),
+            color: style.color(),
+            horizontal: anchor.h_pos,
+            vertical: anchor.v_pos,
+        }
+    }
+}
+
+/// A plotters backend that keeps the calls instead of drawing them. It borrows the list because
+/// plotters' drawing area owns its backend until it is dropped. Only what `draw` uses is
+/// implemented; plotters' generic defaults for the rest (lines and polygons made of pixels) are
+/// never instantiated.
+pub struct RecordingBackend<'a> {
+    pub size: (u32, u32),
+    pub commands: &'a mut Vec<DrawCommand>,
+}
+
+impl RecordingBackend<'_> {
+    fn push(&mut self, color: BackendColor, command: DrawCommand) {
+        if color.alpha != 0.0 {
+            self.commands.push(command);
+        }
+    }
+}
+
+impl DrawingBackend for RecordingBackend<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    /// A filled one-pixel rectangle, which is what both writers drew for a pixel.
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+        let bottom_right = (point.0.saturating_add(1), point.1.saturating_add(1));
+        self.push(color, DrawCommand::Rect { upper_left: point, bottom_right, color, fill: true, stroke_width: 0 });
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let color = style.color();
+        self.push(color, DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width: style.stroke_width() });
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let color = style.color();
+        self.push(color, DrawCommand::Path { points: path.into_iter().collect(), color, stroke_width: style.stroke_width() });
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let color = style.color();
+        self.push(color, DrawCommand::Circle { center, radius, color, fill, stroke_width: style.stroke_width() });
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        position: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let look = TextLook::of(style);
+        self.push(look.color, DrawCommand::Text { text: text.to_owned(), position, look });
+        Ok(())
+    }
 }
 
 const RIGHT_TO_LEFT_EMBEDDING: char = '\u{202B}';

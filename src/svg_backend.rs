@@ -5,6 +5,8 @@
 //! Here numbers are written with integer arithmetic and `json::write`, and only what `chart::draw`
 //! draws is implemented (rectangles, polylines, circles, text, and the pixel the trait requires);
 //! plotters' generic defaults for the rest are never instantiated, so they cost nothing.
+//! The widget and `chart::render_svg` do not draw into it through plotters but [`SvgBackend::replay`]
+//! what `chart::record` recorded, so the wasm has no copy of the drawing code made for this backend.
 //!
 //! The drawing is the canvas backend's: sizes in the document's pixels, absolute text anchors
 //! (`start` is always the left, whatever the script), stroke widths of at least 1. Text is
@@ -17,10 +19,11 @@ use plotters_backend::{
     text_anchor::{HPos, VPos},
 };
 
+use crate::chart::{DrawCommand, TextLook};
 use crate::json::write::{push_decimal, push_unsigned};
 
 /// Writes into a borrowed `String`: plotters' drawing area owns its backend until it is dropped,
-/// and the document must outlive it. [`DrawingBackend::present`] closes the root element.
+/// and the document must outlive it. [`SvgBackend::close`] (or `present`) closes the root element.
 pub struct SvgBackend<'a> {
     document: &'a mut String,
     size: (u32, u32),
@@ -46,6 +49,36 @@ impl<'a> SvgBackend<'a> {
         push_escaped(document, title);
         document.push_str("</title>\n");
         SvgBackend { document, size, closed: false }
+    }
+
+    /// Writes recorded drawing calls ([`crate::chart::record`]), as the `DrawingBackend` calls would.
+    pub fn replay(&mut self, commands: &[DrawCommand]) {
+        for command in commands {
+            match command {
+                DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width } => {
+                    self.rect(*upper_left, *bottom_right, *color, *fill, *stroke_width);
+                }
+                DrawCommand::Path { points, color, stroke_width } => {
+                    self.begin_polyline();
+                    for (position, point) in points.iter().enumerate() {
+                        self.polyline_point(position, *point);
+                    }
+                    self.end_polyline(*color, *stroke_width);
+                }
+                DrawCommand::Circle { center, radius, color, fill, stroke_width } => {
+                    self.circle(*center, *radius, *color, *fill, *stroke_width);
+                }
+                DrawCommand::Text { text, position, look } => self.text(text, *position, look),
+            }
+        }
+    }
+
+    /// Closes the root element, once; drawing after this would write past the document's end.
+    pub fn close(&mut self) {
+        if !self.closed {
+            self.document.push_str("</svg>\n");
+            self.closed = true;
+        }
     }
 
     /// `<name x="…" y="…"`, the start of every element but the root.
@@ -117,7 +150,7 @@ impl<'a> SvgBackend<'a> {
         self.paint_and_close(color, false, stroke_width);
     }
 
-    fn text(&mut self, text: &str, position: BackendCoord, look: &TextLook<'_>) {
+    fn text(&mut self, text: &str, position: BackendCoord, look: &TextLook) {
         self.open("text", "x", "y", position);
         // SVG has no "middle of the line" for a text's y; these shifts are plotters', which the
         // snapshots have always had: about half an x-height puts the middle of the letters on y.
@@ -132,7 +165,7 @@ impl<'a> SvgBackend<'a> {
             HPos::Right => " text-anchor=\"end\"",
         });
         self.document.push_str(" font-family=\"");
-        push_escaped(self.document, look.family);
+        push_escaped(self.document, &look.family);
         self.document.push_str("\" font-size=\"");
         // Three decimals: the layout's 13 × a scale of 1 comes out as 13.000000000000002.
         push_decimal(self.document, look.size, 3);
@@ -151,16 +184,6 @@ impl<'a> SvgBackend<'a> {
         push_escaped(self.document, text);
         self.document.push_str("</text>\n");
     }
-}
-
-/// What `draw_text` needs from plotters' generic text style, taken out once so the writing is not generic.
-struct TextLook<'a> {
-    family: &'a str,
-    size: f64,
-    style: FontStyle,
-    color: BackendColor,
-    horizontal: HPos,
-    vertical: VPos,
 }
 
 fn push_integer(out: &mut String, value: i64) {
@@ -221,10 +244,7 @@ impl DrawingBackend for SvgBackend<'_> {
 
     /// Closes the document; drawing after this would write past its end, so it is the last call.
     fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-        if !self.closed {
-            self.document.push_str("</svg>\n");
-            self.closed = true;
-        }
+        self.close();
         Ok(())
     }
 
@@ -287,17 +307,7 @@ impl DrawingBackend for SvgBackend<'_> {
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha != 0.0 {
-            let family = style.family();
-            let anchor = style.anchor();
-            let look = TextLook {
-                family: family.as_str(),
-                size: style.size(),
-                style: style.style(),
-                color,
-                horizontal: anchor.h_pos,
-                vertical: anchor.v_pos,
-            };
-            self.text(text, position, &look);
+            self.text(text, position, &TextLook::of(style));
         }
         Ok(())
     }
@@ -570,6 +580,32 @@ mod tests {
                     let elements = read_xml(&render_svg(&scene, &theme)).unwrap_or_else(|error| panic!("{context}: {error}"));
                     assert_eq!(elements.iter().find(|element| element.name == "title").map(|title| title.text.as_str()), Some(scene.summary.as_str()));
                 }
+            }
+        }
+    }
+
+    /// `render_svg` replays a recording; plotters drawing into this backend directly must write
+    /// the same document, so the recording loses nothing on the way (the canvas replays it too).
+    #[test]
+    fn a_replayed_recording_writes_what_drawing_directly_writes() {
+        let dataset = Dataset::built_in().unwrap();
+        for view in View::ALL {
+            for lang in Lang::ALL {
+                let request = ViewRequest { view, lang, party: 0, versus: 1, width: 500.5 };
+                let scene = layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
+                let theme = Theme::for_scheme(lang == Lang::Fr);
+                let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+                let mut direct = String::new();
+                {
+                    let area = SvgBackend::new(&mut direct, size, lang.code(), &scene.summary).into_drawing_area();
+                    draw(&scene, &area, &theme, Some(1), Some(2)).unwrap();
+                    area.present().unwrap();
+                }
+                let mut replayed = String::new();
+                let mut backend = SvgBackend::new(&mut replayed, size, lang.code(), &scene.summary);
+                backend.replay(&crate::chart::record(&scene, size, &theme, Some(1), Some(2)));
+                backend.close();
+                assert_eq!(replayed, direct, "{view:?} {lang:?}");
             }
         }
     }

@@ -1,71 +1,87 @@
-//! A plotters `DrawingBackend` over a 2D canvas that is sharp at any devicePixelRatio and right-to-left safe.
+//! Replays `chart`'s recorded drawing onto a 2D canvas, sharp at any devicePixelRatio and right-to-left safe.
 //!
 //! Why not plotters-canvas: it draws into the backing store at CSS size (blurry
 //! on phones) and maps text anchors to `textAlign` "start"/"end", which swap
 //! sides under `dir="rtl"`. Here the backing store is CSS size × devicePixelRatio,
 //! coordinates stay in CSS pixels through a transform, and anchors are absolute.
+//!
+//! Not a plotters `DrawingBackend` itself: `chart::record` runs plotters once into a recording,
+//! which the canvas and the SVG writer replay, so the wasm holds one copy of the drawing code.
 
+use crate::chart::{DrawCommand, TextLook};
 use crate::json::write::{push_decimal, push_unsigned};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
+    BackendColor, BackendCoord, FontStyle,
     text_anchor::{HPos, VPos},
 };
-use std::fmt;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-#[derive(Debug)]
-pub struct CanvasError(String);
+/// What a canvas call that threw said, e.g. `canvas: …`; the host shows it in the element's alert.
+pub type CanvasError = String;
 
-impl fmt::Display for CanvasError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "canvas: {}", self.0)
+fn canvas_error(value: JsValue) -> CanvasError {
+    let mut message = String::from("canvas: ");
+    match value.as_string() {
+        Some(text) => message.push_str(&text),
+        None => message.push_str(&format!("{value:?}")),
     }
+    message
 }
 
-impl std::error::Error for CanvasError {}
-
-fn canvas_error(value: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(value.as_string().unwrap_or_else(|| format!("{value:?}"))))
+pub struct CanvasBackend<'a> {
+    context: &'a CanvasRenderingContext2d,
 }
 
-pub struct CanvasBackend {
-    context: CanvasRenderingContext2d,
-    css_width: u32,
-    css_height: u32,
-}
-
-impl CanvasBackend {
+impl CanvasBackend<'_> {
     /// Sizes the backing store for the pixel ratio and scales the context so the
-    /// chart code keeps working in CSS pixels.
-    pub fn new(
+    /// recorded drawing keeps working in CSS pixels.
+    pub fn new<'a>(
         canvas: &HtmlCanvasElement,
-        context: CanvasRenderingContext2d,
-        css_width: u32,
-        css_height: u32,
+        context: &'a CanvasRenderingContext2d,
+        (css_width, css_height): (u32, u32),
         device_pixel_ratio: f64,
-    ) -> Result<CanvasBackend, CanvasError> {
+    ) -> Result<CanvasBackend<'a>, CanvasError> {
         let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio.min(4.0) } else { 1.0 };
         let backing_width = (f64::from(css_width) * ratio).round() as u32;
         let backing_height = (f64::from(css_height) * ratio).round() as u32;
         // Assigning the size clears the canvas even when unchanged, which is what a redraw wants.
         canvas.set_width(backing_width);
         canvas.set_height(backing_height);
-        context
-            .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
-            .map_err(|error| CanvasError(format!("{error:?}")))?;
-        Ok(CanvasBackend { context, css_width, css_height })
+        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).map_err(|error| format!("canvas: {error:?}"))?;
+        Ok(CanvasBackend { context })
     }
 
-    fn set_stroke<S: BackendStyle>(&self, style: &S) {
-        self.context.set_stroke_style_str(&css_color(style.color()));
-        self.context.set_line_width(f64::from(style.stroke_width().max(1)));
+    /// Draws the commands in order; the first canvas call that throws stops the drawing.
+    pub fn replay(&self, commands: &[DrawCommand]) -> Result<(), CanvasError> {
+        for command in commands {
+            match command {
+                DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width } => {
+                    self.rect(*upper_left, *bottom_right, *color, *fill, *stroke_width);
+                }
+                DrawCommand::Path { points, color, stroke_width } => {
+                    self.set_stroke(*color, *stroke_width);
+                    self.trace(points, (*stroke_width).max(1));
+                    self.context.stroke();
+                }
+                DrawCommand::Circle { center, radius, color, fill, stroke_width } => {
+                    self.circle(*center, *radius, *color, *fill, *stroke_width)?;
+                }
+                DrawCommand::Text { text, position, look } => self.text(text, *position, look)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn set_stroke(&self, color: BackendColor, stroke_width: u32) {
+        self.context.set_stroke_style_str(&css_color(color));
+        self.context.set_line_width(f64::from(stroke_width.max(1)));
     }
 
     /// Starts a path through the points, shifted for crisp strokes of this width.
-    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, stroke_width: u32) {
+    fn trace(&self, points: &[BackendCoord], stroke_width: u32) {
         self.context.begin_path();
-        for (position, point) in points.into_iter().enumerate() {
+        for (position, point) in points.iter().enumerate() {
             let (x, y) = (crisp(point.0, stroke_width), crisp(point.1, stroke_width));
             if position == 0 {
                 self.context.move_to(x, y);
@@ -75,14 +91,60 @@ impl CanvasBackend {
         }
     }
 
-    fn set_font<T: BackendTextStyle>(&self, style: &T) {
-        let weight = match style.style() {
+    fn rect(&self, upper_left: BackendCoord, bottom_right: BackendCoord, color: BackendColor, fill: bool, stroke_width: u32) {
+        let width = f64::from(bottom_right.0 - upper_left.0);
+        let height = f64::from(bottom_right.1 - upper_left.1);
+        if fill {
+            self.context.set_fill_style_str(&css_color(color));
+            self.context.fill_rect(f64::from(upper_left.0), f64::from(upper_left.1), width, height);
+        } else {
+            self.set_stroke(color, stroke_width);
+            let stroke = stroke_width.max(1);
+            self.context.stroke_rect(crisp(upper_left.0, stroke), crisp(upper_left.1, stroke), width, height);
+        }
+    }
+
+    fn circle(&self, center: BackendCoord, radius: u32, color: BackendColor, fill: bool, stroke_width: u32) -> Result<(), CanvasError> {
+        self.context.begin_path();
+        self.context
+            .arc(f64::from(center.0), f64::from(center.1), f64::from(radius), 0.0, std::f64::consts::TAU)
+            .map_err(canvas_error)?;
+        if fill {
+            self.context.set_fill_style_str(&css_color(color));
+            self.context.fill();
+        } else {
+            self.set_stroke(color, stroke_width);
+            self.context.stroke();
+        }
+        Ok(())
+    }
+
+    fn text(&self, text: &str, position: BackendCoord, look: &TextLook) -> Result<(), CanvasError> {
+        let weight = match look.style {
             FontStyle::Bold => "bold ",
             FontStyle::Italic => "italic ",
             FontStyle::Oblique => "oblique ",
             FontStyle::Normal => "",
         };
-        self.context.set_font(&css_font(weight, style.size(), style.family().as_str()));
+        self.context.set_font(&css_font(weight, look.size, &look.family));
+        self.context.set_fill_style_str(&css_color(look.color));
+        // Absolute alignment: "left" stays left on a right-to-left page, where "start" would not.
+        self.context.set_text_align(match look.horizontal {
+            HPos::Left => "left",
+            HPos::Center => "center",
+            HPos::Right => "right",
+        });
+        self.context.set_text_baseline(match look.vertical {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        let direction = if starts_right_to_left(text) { "rtl" } else { "ltr" };
+        // web-sys has no setter for `direction`; it is a plain property of the context.
+        js_sys::Reflect::set(self.context.as_ref(), &JsValue::from_str("direction"), &JsValue::from_str(direction))
+            .map_err(canvas_error)?;
+        self.context.fill_text(text, f64::from(position.0), f64::from(position.1)).map_err(canvas_error)?;
+        Ok(())
     }
 }
 
@@ -125,163 +187,4 @@ fn starts_right_to_left(text: &str) -> bool {
     text.chars()
         .find(|character| character.is_alphabetic())
         .is_some_and(|character| matches!(character as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
-}
-
-impl DrawingBackend for CanvasBackend {
-    type ErrorType = CanvasError;
-
-    fn get_size(&self) -> (u32, u32) {
-        (self.css_width, self.css_height)
-    }
-
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        Ok(())
-    }
-
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        Ok(())
-    }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        self.context.set_fill_style_str(&css_color(color));
-        self.context.fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
-        Ok(())
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.set_stroke(style);
-        self.trace([from, to], style.stroke_width().max(1));
-        self.context.stroke();
-        Ok(())
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        let width = f64::from(bottom_right.0 - upper_left.0);
-        let height = f64::from(bottom_right.1 - upper_left.1);
-        if fill {
-            self.context.set_fill_style_str(&css_color(style.color()));
-            self.context.fill_rect(f64::from(upper_left.0), f64::from(upper_left.1), width, height);
-        } else {
-            self.set_stroke(style);
-            let stroke = style.stroke_width().max(1);
-            self.context.stroke_rect(crisp(upper_left.0, stroke), crisp(upper_left.1, stroke), width, height);
-        }
-        Ok(())
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.set_stroke(style);
-        self.trace(path, style.stroke_width().max(1));
-        self.context.stroke();
-        Ok(())
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vertices: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.context.set_fill_style_str(&css_color(style.color()));
-        // Fills cover whole pixels already: no half-pixel shift (an even width means none).
-        self.trace(vertices, 0);
-        self.context.close_path();
-        self.context.fill();
-        Ok(())
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.context.begin_path();
-        self.context
-            .arc(f64::from(center.0), f64::from(center.1), f64::from(radius), 0.0, std::f64::consts::TAU)
-            .map_err(canvas_error)?;
-        if fill {
-            self.context.set_fill_style_str(&css_color(style.color()));
-            self.context.fill();
-        } else {
-            self.set_stroke(style);
-            self.context.stroke();
-        }
-        Ok(())
-    }
-
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &T,
-        position: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        self.set_font(style);
-        self.context.set_fill_style_str(&css_color(color));
-        let anchor = style.anchor();
-        // Absolute alignment: "left" stays left on a right-to-left page, where "start" would not.
-        self.context.set_text_align(match anchor.h_pos {
-            HPos::Left => "left",
-            HPos::Center => "center",
-            HPos::Right => "right",
-        });
-        self.context.set_text_baseline(match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        let direction = if starts_right_to_left(text) { "rtl" } else { "ltr" };
-        // web-sys has no setter for `direction`; it is a plain property of the context.
-        js_sys::Reflect::set(self.context.as_ref(), &JsValue::from_str("direction"), &JsValue::from_str(direction))
-            .map_err(canvas_error)?;
-        self.context.fill_text(text, f64::from(position.0), f64::from(position.1)).map_err(canvas_error)?;
-        Ok(())
-    }
-
-    fn estimate_text_size<T: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &T,
-    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        self.set_font(style);
-        let metrics = self.context.measure_text(text).map_err(canvas_error)?;
-        Ok((metrics.width().ceil() as u32, style.size().ceil() as u32))
-    }
 }

@@ -15,7 +15,6 @@ use crate::json::write::JsonWriter;
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
-use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -208,17 +207,12 @@ impl Explainer {
             self.scene = Some(scene);
         }
         let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
-        let backend = CanvasBackend::new(
-            &self.canvas,
-            self.context.clone(),
-            scene.width.round().max(1.0) as u32,
-            scene.height.round().max(1.0) as u32,
-            self.device_pixel_ratio,
-        )
-        .map_err(error)?;
-        let area = backend.into_drawing_area();
+        let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
         let focused = if show_focus { self.focused } else { None };
-        chart::draw(scene, &area, &Theme::for_scheme(self.state.dark), focused, self.selected).map_err(error)?;
+        let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
+        let backend = CanvasBackend::new(&self.canvas, &self.context, size, self.device_pixel_ratio).map_err(error)?;
+        // The words plotters put before a backend's error when the canvas was drawn through it.
+        backend.replay(&commands).map_err(|message| error(format!("backend error: Drawing backend error: {message}")))?;
         Ok(scene.height)
     }
 
