@@ -72,7 +72,7 @@ impl Camp {
     pub const ALL: [Camp; 2] = [Camp::Majority, Camp::Opposition];
 
     /// How a dataset writes it (`data/schema.json`).
-    pub fn spelling(self) -> &'static str {
+    pub const fn spelling(self) -> &'static str {
         match self {
             Camp::Majority => "majority",
             Camp::Opposition => "opposition",
@@ -92,7 +92,7 @@ impl Status {
     pub const ALL: [Status; 2] = [Status::Used, Status::NotUsed];
 
     /// How a dataset writes it (`data/schema.json`).
-    pub fn spelling(self) -> &'static str {
+    pub const fn spelling(self) -> &'static str {
         match self {
             Status::Used => "used",
             Status::NotUsed => "not_used",
@@ -111,7 +111,7 @@ impl Timing {
     pub const ALL: [Timing; 2] = [Timing::BeforeStart, Timing::AfterStart];
 
     /// How a dataset writes it (`data/schema.json`).
-    pub fn spelling(self) -> &'static str {
+    pub const fn spelling(self) -> &'static str {
         match self {
             Timing::BeforeStart => "before_start",
             Timing::AfterStart => "after_start",

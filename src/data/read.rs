@@ -5,330 +5,442 @@
 //! took the array of its fields in order, so a spreadsheet's rows would load with their
 //! columns silently taken by position) and an enum a string (serde also took `{"majority": null}`).
 //! Every problem is collected, not only the first, so a newsroom sees them in one go.
+//!
+//! One routine walks a static table of the schema instead of one function per type: the
+//! hand-written functions, each inlining generic helpers, were 14 KB of the wasm (issue #7).
+//! It checks the whole tree first; only a tree that fits is then turned into the model's
+//! types, by small builders that take the checked values in the table's order.
 
 use super::{
-    CampaignDates, Category, Camp, DatasetError, DatasetErrors, Fact, Leader, Localized, Party, RawDataset, Source, Status, Tactic,
+    CampaignDates, Camp, Category, DatasetError, DatasetErrors, Fact, Leader, Localized, Party, RawDataset, Source, Status, Tactic,
     Timing, quoted,
 };
 use crate::json::parse::Node;
+use crate::json::write::push_unsigned;
 
 /// Problems collected before giving up: a document of a million wrong rows would
 /// otherwise cost a phone more memory for the messages than for the data.
 const MAX_PROBLEMS: usize = 100;
 
+/// What a value must be, as `data/schema.json` says.
+enum Shape {
+    Text,
+    /// An enum: a string spelled one of these ways, read as the position of its spelling.
+    Choice(&'static [&'static str]),
+    List(&'static Shape),
+    /// An object, with the members the model knows in the model's order; others are ignored.
+    Record(&'static [Field]),
+}
+
+#[derive(Clone, Copy)]
+enum MemberPresence {
+    Required,
+    /// May be absent or null.
+    Optional,
+    /// A list that may be absent, and is then empty; null is not a list.
+    Listed,
+}
+use MemberPresence::{Listed, Optional, Required};
+
+struct Field {
+    name: &'static str,
+    presence: MemberPresence,
+    shape: Shape,
+}
+
+const fn member(name: &'static str, presence: MemberPresence, shape: Shape) -> Field {
+    Field { name, presence, shape }
+}
+
+// The enums' spellings come from the model, in the order of its `ALL`, so a choice's position is its variant's.
+const CAMPS: Shape = Shape::Choice(&[Camp::ALL[0].spelling(), Camp::ALL[1].spelling()]);
+const STATUSES: Shape = Shape::Choice(&[Status::ALL[0].spelling(), Status::ALL[1].spelling()]);
+const TIMINGS: Shape = Shape::Choice(&[Timing::ALL[0].spelling(), Timing::ALL[1].spelling()]);
+
+const TEXT: Shape = Shape::Text;
+const LOCALIZED: Shape = Shape::Record(&[member("ar", Required, TEXT), member("fr", Required, TEXT), member("en", Required, TEXT)]);
+const SOURCE: Shape = Shape::Record(&[
+    member("title", Optional, LOCALIZED),
+    member("language", Optional, TEXT),
+    member("published", Optional, TEXT),
+    member("url", Optional, TEXT),
+    member("note", Optional, LOCALIZED),
+]);
+const CAMPAIGN: Shape = Shape::Record(&[member("official_start", Optional, TEXT), member("election_day", Optional, TEXT)]);
+const CATEGORY: Shape = Shape::Record(&[member("id", Required, TEXT), member("name", Required, LOCALIZED)]);
+const LEADER: Shape = Shape::Record(&[member("name", Required, LOCALIZED), member("role", Optional, LOCALIZED)]);
+const PARTY: Shape = Shape::Record(&[
+    member("id", Required, TEXT),
+    member("camp", Required, CAMPS),
+    member("name", Required, LOCALIZED),
+    member("short_name", Optional, LOCALIZED),
+    member("nicknames", Listed, Shape::List(&TEXT)),
+    member("symbol", Optional, LOCALIZED),
+    member("leaders", Listed, Shape::List(&LEADER)),
+    member("camp_note", Optional, LOCALIZED),
+]);
+const TACTIC: Shape = Shape::Record(&[member("id", Required, TEXT), member("category", Required, TEXT), member("name", Required, LOCALIZED)]);
+const FACT: Shape = Shape::Record(&[
+    member("id", Optional, TEXT),
+    member("party", Required, TEXT),
+    member("tactic", Required, TEXT),
+    member("status", Required, STATUSES),
+    member("when", Optional, TIMINGS),
+    member("quote", Required, TEXT),
+    member("text", Required, LOCALIZED),
+    member("note", Optional, LOCALIZED),
+]);
+static DATASET: Shape = Shape::Record(&[
+    member("id", Optional, TEXT),
+    member("title", Optional, LOCALIZED),
+    member("source", Optional, SOURCE),
+    member("campaign", Optional, CAMPAIGN),
+    member("categories", Listed, Shape::List(&CATEGORY)),
+    member("parties", Required, Shape::List(&PARTY)),
+    member("tactics", Required, Shape::List(&TACTIC)),
+    member("facts", Required, Shape::List(&FACT)),
+]);
+
 /// Reads a dataset, or says everything that keeps it from being one.
 pub(super) fn read_dataset(tree: Node) -> Result<RawDataset, DatasetErrors> {
     if !matches!(tree, Node::Object(_)) {
-        return Err(DatasetErrors::single("", format!("the dataset must be a JSON object, found {}", described(&tree))));
+        let mut message = String::from("the dataset must be a JSON object, found ");
+        push_described(&mut message, &tree);
+        return Err(DatasetErrors::of_document(message));
     }
-    let mut reader = Reader { path: String::new(), problems: Vec::new() };
-    let dataset = reader.dataset(tree);
-    match dataset {
-        Some(dataset) if reader.problems.is_empty() => Ok(dataset),
+    let mut reader = Reader { problems: Vec::new() };
+    match reader.read(tree, &DATASET, &Path::Root) {
+        Some(value) if reader.problems.is_empty() => Ok(dataset(value)),
         _ => {
-            if reader.problems.len() >= MAX_PROBLEMS {
-                reader.problems.push(DatasetError::new("", format!("checking stopped after {MAX_PROBLEMS} problems")));
+            let mut problems = reader.problems;
+            if problems.len() >= MAX_PROBLEMS {
+                let mut message = String::from("checking stopped after ");
+                push_unsigned(&mut message, MAX_PROBLEMS as u64);
+                message.push_str(" problems");
+                problems.push(DatasetError { path: String::new(), message });
             }
-            if reader.problems.is_empty() {
+            if problems.is_empty() {
                 // Every reader that gives up says why first; this keeps the list from ever being empty.
-                reader.problems.push(DatasetError::new("", "the dataset could not be read"));
+                problems.push(DatasetError { path: String::new(), message: "the dataset could not be read".to_owned() });
             }
-            Err(DatasetErrors(reader.problems))
+            Err(DatasetErrors(problems))
         }
     }
 }
 
-/// An object's members, in document order, repeated keys included.
-type Members = Vec<(String, Node)>;
+/// Where a value is, as a chain back to the document's root on the stack: spelled out only
+/// for a problem, so a valid document costs no path strings.
+enum Path<'parent> {
+    Root,
+    Member(&'parent Path<'parent>, &'static str),
+    Element(&'parent Path<'parent>, usize),
+}
 
-/// Each reading function returns `None` once it has reported why the value does not fit.
-type Read<T> = fn(&mut Reader, Node) -> Option<T>;
+impl Path<'_> {
+    /// Spelled like the validation's paths, e.g. `parties[0].name`.
+    fn spell(&self, out: &mut String) {
+        match *self {
+            Path::Root => {}
+            Path::Member(parent, name) => {
+                parent.spell(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Path::Element(parent, position) => {
+                parent.spell(out);
+                out.push('[');
+                push_unsigned(out, position as u64);
+                out.push(']');
+            }
+        }
+    }
+}
+
+/// A value that fits its shape, before it becomes the model's type.
+enum Value {
+    /// An optional member absent or null, or a list absent.
+    Absent,
+    Text(String),
+    /// The position of an enum's spelling.
+    Choice(usize),
+    /// A list's elements, or a record's members in its table's order.
+    Many(Vec<Value>),
+}
 
 struct Reader {
-    /// Where the value being read is, e.g. `parties[0].name`, spelled like the validation's paths.
-    path: String,
     problems: Vec<DatasetError>,
 }
 
 impl Reader {
-    fn problem(&mut self, message: String) {
+    fn problem(&mut self, path: &Path, message: String) {
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(DatasetError::new(self.path.clone(), message));
+            let mut spelled = String::new();
+            path.spell(&mut spelled);
+            self.problems.push(DatasetError { path: spelled, message });
         }
     }
 
-    fn expected(&mut self, what: &str, found: &Node) {
-        self.problem(format!("expected {what}, found {}", described(found)));
-    }
-
-    /// Takes a member out of an object: `Some(None)` when it is absent, `None` when it is there
-    /// twice. Members the model does not know are never taken, so they may repeat too.
-    fn take(&mut self, members: &mut Members, name: &str) -> Option<Option<Node>> {
-        let mut matching = members.iter_mut().filter(|(key, _)| key == name);
-        let first = matching.next().map(|(_, node)| std::mem::replace(node, Node::Null));
-        if matching.next().is_some() {
-            self.problem(format!("duplicate field `{name}`"));
-            return None;
-        }
-        Some(first)
-    }
-
-    /// Points the path at the member `name`, returning the length to truncate it back to.
-    fn enter(&mut self, name: &str) -> usize {
-        let length = self.path.len();
-        if !self.path.is_empty() {
-            self.path.push('.');
-        }
-        self.path.push_str(name);
-        length
-    }
-
-    /// Runs `read` with the path pointing at the member `name`.
-    fn inside<T>(&mut self, name: &str, node: Node, read: Read<T>) -> Option<T> {
-        let length = self.enter(name);
-        let value = read(self, node);
-        self.path.truncate(length);
-        value
-    }
-
-    /// A member the model cannot do without.
-    fn required<T>(&mut self, members: &mut Members, name: &str, read: Read<T>) -> Option<T> {
-        match self.take(members, name)? {
-            Some(node) => self.inside(name, node, read),
-            None => {
-                let length = self.enter(name);
-                self.problem("is missing".to_owned());
-                self.path.truncate(length);
-                None
-            }
-        }
-    }
-
-    /// A member that may be absent or null.
-    fn optional<T>(&mut self, members: &mut Members, name: &str, read: Read<T>) -> Option<Option<T>> {
-        match self.take(members, name)? {
-            None | Some(Node::Null) => Some(None),
-            Some(node) => self.inside(name, node, read).map(Some),
-        }
-    }
-
-    /// A list that may be absent, and is then empty; null is not a list.
-    fn list<T>(&mut self, members: &mut Members, name: &str, read: Read<Vec<T>>) -> Option<Vec<T>> {
-        match self.take(members, name)? {
-            None => Some(Vec::new()),
-            Some(node) => self.inside(name, node, read),
-        }
-    }
-
-    fn array<T>(&mut self, node: Node, read_element: Read<T>) -> Option<Vec<T>> {
-        let elements = match node {
-            Node::Array(elements) => elements,
-            other => {
-                self.expected("an array", &other);
-                return None;
-            }
-        };
-        let mut values = Vec::with_capacity(elements.len());
-        let mut complete = true;
-        for (position, element) in elements.into_iter().enumerate() {
-            if self.problems.len() >= MAX_PROBLEMS {
-                return None;
-            }
-            let length = self.path.len();
-            self.path.push('[');
-            self.path.push_str(&position.to_string());
-            self.path.push(']');
-            match read_element(self, element) {
-                Some(value) => values.push(value),
-                None => complete = false,
-            }
-            self.path.truncate(length);
-        }
-        complete.then_some(values)
-    }
-
-    fn object(&mut self, node: Node) -> Option<Members> {
-        match node {
-            Node::Object(members) => Some(members),
-            other => {
-                self.expected("an object", &other);
-                None
-            }
-        }
-    }
-
-    fn string(&mut self, node: Node) -> Option<String> {
-        match node {
-            Node::String(text) => Some(text),
-            other => {
-                self.expected("a string", &other);
-                None
-            }
-        }
-    }
-
-    /// The position in `spellings` of an enum's value, which must be a string spelled one of those ways.
-    fn spelling(&mut self, node: Node, spellings: &[&str]) -> Option<usize> {
-        let text = self.string(node)?;
-        let position = spellings.iter().position(|spelling| *spelling == text);
-        if position.is_none() {
-            let mut expected = String::new();
-            for (index, spelling) in spellings.iter().enumerate() {
-                if index > 0 {
-                    expected.push_str(if index + 1 == spellings.len() { " or " } else { ", " });
+    /// The value if it fits `shape`; `None` once the reasons it does not are reported.
+    fn read(&mut self, node: Node, shape: &Shape, path: &Path) -> Option<Value> {
+        match (shape, node) {
+            (Shape::Text, Node::String(text)) => Some(Value::Text(text)),
+            (Shape::Choice(spellings), Node::String(text)) => {
+                let position = spellings.iter().position(|spelling| *spelling == text);
+                if position.is_none() {
+                    let mut message = String::from("unknown variant ");
+                    message.push_str(&quoted(&text));
+                    message.push_str(", expected ");
+                    for (index, spelling) in spellings.iter().enumerate() {
+                        if index > 0 {
+                            message.push_str(if index + 1 == spellings.len() { " or " } else { ", " });
+                        }
+                        message.push_str(&quoted(spelling));
+                    }
+                    self.problem(path, message);
                 }
-                expected.push_str(&quoted(spelling));
+                position.map(Value::Choice)
             }
-            self.problem(format!("unknown variant {}, expected {expected}", quoted(&text)));
+            (Shape::List(element_shape), Node::Array(elements)) => {
+                let mut values = Vec::with_capacity(elements.len());
+                let mut complete = true;
+                for (position, element) in elements.into_iter().enumerate() {
+                    if self.problems.len() >= MAX_PROBLEMS {
+                        return None;
+                    }
+                    match self.read(element, element_shape, &Path::Element(path, position)) {
+                        Some(value) => values.push(value),
+                        None => complete = false,
+                    }
+                }
+                complete.then_some(Value::Many(values))
+            }
+            // Every member is read before giving up, so one pass reports every problem of a record.
+            (Shape::Record(fields), Node::Object(mut members)) => {
+                let mut values = Vec::with_capacity(fields.len());
+                let mut complete = true;
+                for field in *fields {
+                    // Members the model does not know are never looked at, so they may repeat.
+                    let mut found = None;
+                    let mut repeated = false;
+                    for (key, node) in &mut members {
+                        if key == field.name {
+                            repeated = found.is_some();
+                            if repeated {
+                                break;
+                            }
+                            found = Some(std::mem::replace(node, Node::Null));
+                        }
+                    }
+                    let member_path = Path::Member(path, field.name);
+                    let value = match (found, field.presence) {
+                        _ if repeated => {
+                            let mut message = String::from("duplicate field `");
+                            message.push_str(field.name);
+                            message.push('`');
+                            self.problem(path, message);
+                            None
+                        }
+                        (None, Required) => {
+                            self.problem(&member_path, "is missing".to_owned());
+                            None
+                        }
+                        (None, _) | (Some(Node::Null), Optional) => Some(Value::Absent),
+                        (Some(node), _) => self.read(node, &field.shape, &member_path),
+                    };
+                    match value {
+                        Some(value) => values.push(value),
+                        None => complete = false,
+                    }
+                }
+                complete.then_some(Value::Many(values))
+            }
+            (shape, other) => {
+                let mut message = String::from("expected ");
+                message.push_str(match shape {
+                    Shape::List(_) => "an array",
+                    Shape::Record(_) => "an object",
+                    Shape::Text | Shape::Choice(_) => "a string",
+                });
+                message.push_str(", found ");
+                push_described(&mut message, &other);
+                self.problem(path, message);
+                None
+            }
         }
-        position
-    }
-
-    fn camp(&mut self, node: Node) -> Option<Camp> {
-        let position = self.spelling(node, &Camp::ALL.map(Camp::spelling))?;
-        Camp::ALL.get(position).copied()
-    }
-
-    fn status(&mut self, node: Node) -> Option<Status> {
-        let position = self.spelling(node, &Status::ALL.map(Status::spelling))?;
-        Status::ALL.get(position).copied()
-    }
-
-    fn timing(&mut self, node: Node) -> Option<Timing> {
-        let position = self.spelling(node, &Timing::ALL.map(Timing::spelling))?;
-        Timing::ALL.get(position).copied()
-    }
-
-    fn strings(&mut self, node: Node) -> Option<Vec<String>> {
-        self.array(node, Reader::string)
-    }
-
-    // Each struct reads all its members before giving up, so one pass reports every problem in it.
-
-    fn localized(&mut self, node: Node) -> Option<Localized> {
-        let mut members = self.object(node)?;
-        let ar = self.required(&mut members, "ar", Reader::string);
-        let fr = self.required(&mut members, "fr", Reader::string);
-        let en = self.required(&mut members, "en", Reader::string);
-        Some(Localized { ar: ar?, fr: fr?, en: en? })
-    }
-
-    fn source(&mut self, node: Node) -> Option<Source> {
-        let mut members = self.object(node)?;
-        let title = self.optional(&mut members, "title", Reader::localized);
-        let language = self.optional(&mut members, "language", Reader::string);
-        let published = self.optional(&mut members, "published", Reader::string);
-        let url = self.optional(&mut members, "url", Reader::string);
-        let note = self.optional(&mut members, "note", Reader::localized);
-        Some(Source { title: title?, language: language?, published: published?, url: url?, note: note? })
-    }
-
-    fn campaign(&mut self, node: Node) -> Option<CampaignDates> {
-        let mut members = self.object(node)?;
-        let official_start = self.optional(&mut members, "official_start", Reader::string);
-        let election_day = self.optional(&mut members, "election_day", Reader::string);
-        Some(CampaignDates { official_start: official_start?, election_day: election_day? })
-    }
-
-    fn category(&mut self, node: Node) -> Option<Category> {
-        let mut members = self.object(node)?;
-        let id = self.required(&mut members, "id", Reader::string);
-        let name = self.required(&mut members, "name", Reader::localized);
-        Some(Category { id: id?, name: name? })
-    }
-
-    fn leader(&mut self, node: Node) -> Option<Leader> {
-        let mut members = self.object(node)?;
-        let name = self.required(&mut members, "name", Reader::localized);
-        let role = self.optional(&mut members, "role", Reader::localized);
-        Some(Leader { name: name?, role: role? })
-    }
-
-    fn party(&mut self, node: Node) -> Option<Party> {
-        let mut members = self.object(node)?;
-        let id = self.required(&mut members, "id", Reader::string);
-        let camp = self.required(&mut members, "camp", Reader::camp);
-        let name = self.required(&mut members, "name", Reader::localized);
-        let short_name = self.optional(&mut members, "short_name", Reader::localized);
-        let nicknames = self.list(&mut members, "nicknames", Reader::strings);
-        let symbol = self.optional(&mut members, "symbol", Reader::localized);
-        let leaders = self.list(&mut members, "leaders", |reader, node| reader.array(node, Reader::leader));
-        let camp_note = self.optional(&mut members, "camp_note", Reader::localized);
-        Some(Party {
-            id: id?,
-            camp: camp?,
-            name: name?,
-            short_name: short_name?,
-            nicknames: nicknames?,
-            symbol: symbol?,
-            leaders: leaders?,
-            camp_note: camp_note?,
-        })
-    }
-
-    fn tactic(&mut self, node: Node) -> Option<Tactic> {
-        let mut members = self.object(node)?;
-        let id = self.required(&mut members, "id", Reader::string);
-        let category = self.required(&mut members, "category", Reader::string);
-        let name = self.required(&mut members, "name", Reader::localized);
-        Some(Tactic { id: id?, category: category?, name: name? })
-    }
-
-    fn fact(&mut self, node: Node) -> Option<Fact> {
-        let mut members = self.object(node)?;
-        let id = self.optional(&mut members, "id", Reader::string);
-        let party = self.required(&mut members, "party", Reader::string);
-        let tactic = self.required(&mut members, "tactic", Reader::string);
-        let status = self.required(&mut members, "status", Reader::status);
-        let when = self.optional(&mut members, "when", Reader::timing);
-        let quote = self.required(&mut members, "quote", Reader::string);
-        let text = self.required(&mut members, "text", Reader::localized);
-        let note = self.optional(&mut members, "note", Reader::localized);
-        Some(Fact { id: id?, party: party?, tactic: tactic?, status: status?, when: when?, quote: quote?, text: text?, note: note? })
-    }
-
-    fn dataset(&mut self, node: Node) -> Option<RawDataset> {
-        let mut members = self.object(node)?;
-        let id = self.optional(&mut members, "id", Reader::string);
-        let title = self.optional(&mut members, "title", Reader::localized);
-        let source = self.optional(&mut members, "source", Reader::source);
-        let campaign = self.optional(&mut members, "campaign", Reader::campaign);
-        let categories = self.list(&mut members, "categories", |reader, node| reader.array(node, Reader::category));
-        let parties = self.required(&mut members, "parties", |reader, node| reader.array(node, Reader::party));
-        let tactics = self.required(&mut members, "tactics", |reader, node| reader.array(node, Reader::tactic));
-        let facts = self.required(&mut members, "facts", |reader, node| reader.array(node, Reader::fact));
-        Some(RawDataset {
-            id: id?,
-            title: title?,
-            source: source?,
-            campaign: campaign?,
-            categories: categories?,
-            parties: parties?,
-            tactics: tactics?,
-            facts: facts?,
-        })
     }
 }
 
 /// A JSON value in a few words, for "expected …, found …" messages; long values shortened.
-fn described(node: &Node) -> String {
+fn push_described(out: &mut String, node: &Node) {
     match node {
-        Node::Null => "null".to_owned(),
-        Node::Bool(true) => "true".to_owned(),
-        Node::Bool(false) => "false".to_owned(),
+        Node::Null => out.push_str("null"),
+        Node::Bool(true) => out.push_str("true"),
+        Node::Bool(false) => out.push_str("false"),
         Node::Number(text) => {
             // A number may be two megabytes of digits too; its text is ASCII, so bytes are characters.
             const SHOWN_DIGITS: usize = 40;
-            let mut described = String::from("the number ");
-            described.push_str(text.get(..SHOWN_DIGITS).unwrap_or(text));
+            out.push_str("the number ");
+            out.push_str(text.get(..SHOWN_DIGITS).unwrap_or(text));
             if text.len() > SHOWN_DIGITS {
-                described.push('…');
+                out.push('…');
             }
-            described
         }
-        Node::String(text) => format!("the string {}", quoted(text)),
-        Node::Array(_) => "an array".to_owned(),
-        Node::Object(_) => "an object".to_owned(),
+        Node::String(text) => {
+            out.push_str("the string ");
+            out.push_str(&quoted(text));
+        }
+        Node::Array(_) => out.push_str("an array"),
+        Node::Object(_) => out.push_str("an object"),
+    }
+}
+
+// The builders below take values the reader has checked against the table, so the defaults they
+// fall back on are never used; they only keep the code free of panics.
+
+/// A record's values, taken in its table's order.
+struct Fields(std::vec::IntoIter<Value>);
+
+impl Fields {
+    fn of(value: Value) -> Fields {
+        match value {
+            Value::Many(values) => Fields(values.into_iter()),
+            _ => Fields(Vec::new().into_iter()),
+        }
+    }
+
+    /// The next member, `None` when absent or null.
+    fn optional(&mut self) -> Option<Value> {
+        match self.0.next() {
+            None | Some(Value::Absent) => None,
+            value => value,
+        }
+    }
+
+    fn optional_text(&mut self) -> Option<String> {
+        match self.0.next() {
+            Some(Value::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn text(&mut self) -> String {
+        self.optional_text().unwrap_or_default()
+    }
+
+    fn optional_localized(&mut self) -> Option<Localized> {
+        self.optional().map(localized)
+    }
+
+    fn localized(&mut self) -> Localized {
+        self.optional_localized().unwrap_or_default()
+    }
+
+    fn choice(&mut self) -> Option<usize> {
+        match self.0.next() {
+            Some(Value::Choice(position)) => Some(position),
+            _ => None,
+        }
+    }
+
+    fn list<T>(&mut self, build: fn(Value) -> T) -> Vec<T> {
+        let values = match self.0.next() {
+            Some(Value::Many(values)) => values,
+            _ => Vec::new(),
+        };
+        let mut built = Vec::with_capacity(values.len());
+        for value in values {
+            built.push(build(value));
+        }
+        built
+    }
+}
+
+fn text(value: Value) -> String {
+    match value {
+        Value::Text(text) => text,
+        _ => String::new(),
+    }
+}
+
+// Struct expressions evaluate their fields in the order written, which is the table's.
+
+fn localized(value: Value) -> Localized {
+    let mut fields = Fields::of(value);
+    Localized { ar: fields.text(), fr: fields.text(), en: fields.text() }
+}
+
+fn source(value: Value) -> Source {
+    let mut fields = Fields::of(value);
+    Source {
+        title: fields.optional_localized(),
+        language: fields.optional_text(),
+        published: fields.optional_text(),
+        url: fields.optional_text(),
+        note: fields.optional_localized(),
+    }
+}
+
+fn campaign(value: Value) -> CampaignDates {
+    let mut fields = Fields::of(value);
+    CampaignDates { official_start: fields.optional_text(), election_day: fields.optional_text() }
+}
+
+fn category(value: Value) -> Category {
+    let mut fields = Fields::of(value);
+    Category { id: fields.text(), name: fields.localized() }
+}
+
+fn leader(value: Value) -> Leader {
+    let mut fields = Fields::of(value);
+    Leader { name: fields.localized(), role: fields.optional_localized() }
+}
+
+fn party(value: Value) -> Party {
+    let mut fields = Fields::of(value);
+    Party {
+        id: fields.text(),
+        camp: fields.choice().and_then(|position| Camp::ALL.get(position).copied()).unwrap_or(Camp::Majority),
+        name: fields.localized(),
+        short_name: fields.optional_localized(),
+        nicknames: fields.list(text),
+        symbol: fields.optional_localized(),
+        leaders: fields.list(leader),
+        camp_note: fields.optional_localized(),
+    }
+}
+
+fn tactic(value: Value) -> Tactic {
+    let mut fields = Fields::of(value);
+    Tactic { id: fields.text(), category: fields.text(), name: fields.localized() }
+}
+
+fn fact(value: Value) -> Fact {
+    let mut fields = Fields::of(value);
+    Fact {
+        id: fields.optional_text(),
+        party: fields.text(),
+        tactic: fields.text(),
+        status: fields.choice().and_then(|position| Status::ALL.get(position).copied()).unwrap_or(Status::Used),
+        when: fields.choice().and_then(|position| Timing::ALL.get(position).copied()),
+        quote: fields.text(),
+        text: fields.localized(),
+        note: fields.optional_localized(),
+    }
+}
+
+fn dataset(value: Value) -> RawDataset {
+    let mut fields = Fields::of(value);
+    RawDataset {
+        id: fields.optional_text(),
+        title: fields.optional_localized(),
+        source: fields.optional().map(source),
+        campaign: fields.optional().map(campaign),
+        categories: fields.list(category),
+        parties: fields.list(party),
+        tactics: fields.list(tactic),
+        facts: fields.list(fact),
     }
 }
 
