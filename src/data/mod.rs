@@ -21,9 +21,9 @@ pub const BUILT_IN_JSON: &str = include_str!("../../data/campaign-2016.json");
 #[derive(Clone, Debug)]
 pub struct Dataset {
     raw: RawDataset,
-    /// The declared categories, or, where the dataset declares none, one per
-    /// distinct `tactic.category` named after itself.
-    categories: Vec<Category>,
+    /// Where the dataset declares no category, one per distinct `tactic.category`
+    /// named after itself; empty otherwise, so the declared ones are not copied.
+    derived_categories: Vec<Category>,
     tactic_category: Vec<usize>,
     fact_party: Vec<usize>,
     fact_tactic: Vec<usize>,
@@ -55,8 +55,9 @@ impl Dataset {
     pub fn facts(&self) -> &[Fact] {
         &self.raw.facts
     }
+    /// The declared categories, or the derived ones where the dataset declares none.
     pub fn categories(&self) -> &[Category] {
-        &self.categories
+        if self.raw.categories.is_empty() { &self.derived_categories } else { &self.raw.categories }
     }
 
     /// The contract's default `versus`: the second party, or the first when there is only one.
@@ -86,24 +87,28 @@ impl Dataset {
         if party >= self.raw.parties.len() || tactic >= self.raw.tactics.len() {
             return None;
         }
-        self.cells[party * self.raw.tactics.len() + tactic]
+        self.cells.get(party * self.raw.tactics.len() + tactic).copied().flatten()
     }
 
     pub fn status(&self, party: usize, tactic: usize) -> Option<Status> {
-        self.fact_index(party, tactic).map(|fact| self.raw.facts[fact].status)
+        Some(self.raw.facts.get(self.fact_index(party, tactic)?)?.status)
     }
 
     /// Tactics grouped by category, in the order categories are declared and,
     /// within one, in dataset order: the reading order of every view.
     pub fn tactics_by_category(&self) -> Vec<(usize, Vec<usize>)> {
-        (0..self.categories.len())
-            .map(|category| {
-                let members = (0..self.raw.tactics.len())
-                    .filter(|&tactic| self.tactic_category[tactic] == category)
-                    .collect();
-                (category, members)
-            })
-            .filter(|(_, members): &(usize, Vec<usize>)| !members.is_empty())
-            .collect()
+        let mut groups = Vec::new();
+        for category in 0..self.categories().len() {
+            let mut members = Vec::new();
+            for (tactic, &of_tactic) in self.tactic_category.iter().enumerate() {
+                if of_tactic == category {
+                    members.push(tactic);
+                }
+            }
+            if !members.is_empty() {
+                groups.push((category, members));
+            }
+        }
+        groups
     }
 }

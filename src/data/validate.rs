@@ -2,10 +2,13 @@
 //!
 //! Every rule reports the path and the offending value, and all problems are
 //! collected, so a newsroom fixing a spreadsheet export sees them in one go.
+//! Messages and paths are built piece by piece rather than with `format!`, and only when
+//! a rule fails: each `format!` call site cost the wasm its own argument tables (issue #7).
 
 use super::read::read_dataset;
-use super::{Category, Dataset, DatasetError, DatasetErrors, Localized, RawDataset};
+use super::{Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, RawDataset};
 use crate::json::parse::parse;
+use crate::json::write::push_unsigned;
 
 /// Larger documents are refused before parsing: no reader's phone should
 /// parse more than this for one chart.
@@ -21,95 +24,151 @@ pub const MAX_TEXT_CHARS: usize = 500;
 
 pub(super) fn parse_and_validate(json: &str) -> Result<Dataset, DatasetErrors> {
     if json.len() > MAX_DOCUMENT_BYTES {
-        return Err(DatasetErrors::single(
-            "",
-            format!("the dataset is {} bytes, more than the {} allowed", json.len(), MAX_DOCUMENT_BYTES),
-        ));
+        let mut message = String::from("the dataset is ");
+        push_count(&mut message, json.len());
+        message.push_str(" bytes, more than the ");
+        push_count(&mut message, MAX_DOCUMENT_BYTES);
+        message.push_str(" allowed");
+        return Err(DatasetErrors::of_document(message));
     }
     // Spreadsheet tools on Windows often save UTF-8 with a byte order mark, which JSON forbids.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.trim().is_empty() {
-        return Err(DatasetErrors::single("", "the dataset is empty"));
+        return Err(DatasetErrors::of_document("the dataset is empty".to_owned()));
     }
     // Syntax errors, nesting too deep and trailing garbage are the parser's, and say where
     // they are in the text; everything after names the path of the value at fault.
-    let tree = parse(json).map_err(|error| DatasetErrors::single("", error.to_string()))?;
+    let tree = parse(json).map_err(|error| DatasetErrors::of_document(error.describe()))?;
     let raw = read_dataset(tree)?;
     validate(raw)
 }
 
+fn push_count(out: &mut String, count: usize) {
+    push_unsigned(out, count as u64);
+}
+
 struct Checker {
     errors: Vec<DatasetError>,
+    /// The entry being checked, e.g. `facts` and 3; its path is spelled only for a problem.
+    collection: &'static str,
+    position: usize,
 }
 
 impl Checker {
-    fn fail(&mut self, path: String, message: String) {
-        self.errors.push(DatasetError::new(path, message));
+    /// A problem of the whole collection, e.g. at `parties`.
+    fn fail_collection(&mut self, collection: &str, message: String) {
+        self.errors.push(DatasetError { path: collection.to_owned(), message });
     }
 
-    fn id(&mut self, path: String, id: &str) {
+    /// A problem of the current entry, or of its `field`, or of that field's text in `language`.
+    fn fail(&mut self, field: &str, language: &str, message: String) {
+        let mut path = String::from(self.collection);
+        push_position(&mut path, self.position);
+        for part in [field, language] {
+            if !part.is_empty() {
+                path.push('.');
+                path.push_str(part);
+            }
+        }
+        self.errors.push(DatasetError { path, message });
+    }
+
+    fn id(&mut self, id: &str) {
         let well_formed = !id.is_empty()
             && id.chars().count() <= MAX_ID_CHARS
-            && id.chars().all(|character| character.is_ascii_lowercase() || character.is_ascii_digit() || character == '-')
+            && id.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
             && !id.starts_with('-');
         if !well_formed {
-            self.fail(
-                path,
-                format!(
-                    "{} is not an id: use 1 to {MAX_ID_CHARS} lowercase letters, digits or hyphens, not starting with a hyphen",
-                    quoted(id)
-                ),
-            );
+            let mut message = quoted(id);
+            message.push_str(" is not an id: use 1 to ");
+            push_count(&mut message, MAX_ID_CHARS);
+            message.push_str(" lowercase letters, digits or hyphens, not starting with a hyphen");
+            self.fail("id", "", message);
         }
     }
 
-    fn text(&mut self, path: String, text: &str, max_chars: usize) {
+    fn text(&mut self, field: &str, language: &str, text: &str, max_chars: usize) {
         let characters = text.chars().count();
+        let mut message;
         if text.trim().is_empty() {
-            self.fail(path, format!("must not be empty, found {}", quoted(text)));
+            message = String::from("must not be empty, found ");
         } else if characters > max_chars {
-            self.fail(path, format!("is {characters} characters long, more than the {max_chars} allowed: {}", quoted(text)));
+            message = String::from("is ");
+            push_count(&mut message, characters);
+            message.push_str(" characters long, more than the ");
+            push_count(&mut message, max_chars);
+            message.push_str(" allowed: ");
+        } else {
+            return;
+        }
+        message.push_str(&quoted(text));
+        self.fail(field, language, message);
+    }
+
+    fn localized(&mut self, field: &str, text: &Localized, max_chars: usize) {
+        for lang in Lang::ALL {
+            self.text(field, lang.code(), text.get(lang), max_chars);
         }
     }
 
-    fn localized(&mut self, path: &str, text: &Localized, max_chars: usize) {
-        self.text(format!("{path}.ar"), &text.ar, max_chars);
-        self.text(format!("{path}.fr"), &text.fr, max_chars);
-        self.text(format!("{path}.en"), &text.en, max_chars);
+    fn optional_localized(&mut self, field: &str, text: &Option<Localized>, max_chars: usize) {
+        if let Some(text) = text {
+            self.localized(field, text, max_chars);
+        }
     }
 
-    fn count(&mut self, path: &str, count: usize, max: usize) {
+    fn count(&mut self, collection: &str, count: usize, max: usize) {
         if count > max {
-            self.fail(path.to_owned(), format!("has {count} entries, more than the {max} allowed"));
+            let mut message = String::from("has ");
+            push_count(&mut message, count);
+            message.push_str(" entries, more than the ");
+            push_count(&mut message, max);
+            message.push_str(" allowed");
+            self.fail_collection(collection, message);
         }
     }
 
-    /// Reports the second and later uses of an id, pointing at the first.
-    /// `ids` yields each entry's position with its id, so entries without an id can be skipped.
-    fn unique<'a>(&mut self, collection: &str, ids: impl Iterator<Item = (usize, &'a str)>) {
-        let mut seen: Vec<(usize, &str)> = Vec::new();
-        for (position, id) in ids {
-            if let Some((first, _)) = seen.iter().find(|(_, earlier)| *earlier == id) {
-                self.fail(
-                    format!("{collection}[{position}].id"),
-                    format!("duplicate id {} (first used at {collection}[{first}])", quoted(id)),
-                );
+    /// Reports the second and later uses of an id, pointing at the first; `ids` holds each
+    /// entry's id in order, `None` for an entry without one.
+    fn unique(&mut self, collection: &'static str, ids: &[Option<&str>]) {
+        self.collection = collection;
+        for (position, id) in ids.iter().enumerate() {
+            let Some(id) = *id else { continue };
+            if let Some(first) = position_of(ids.get(..position).unwrap_or_default(), id) {
+                self.position = position;
+                let mut message = String::from("duplicate id ");
+                message.push_str(&quoted(id));
+                message.push_str(" (first used at ");
+                message.push_str(collection);
+                push_position(&mut message, first);
+                message.push(')');
+                self.fail("id", "", message);
             }
-            seen.push((position, id));
         }
     }
+}
+
+/// `[position]`, as paths spell an entry.
+fn push_position(out: &mut String, position: usize) {
+    out.push('[');
+    push_count(out, position);
+    out.push(']');
+}
+
+/// The first entry with this id.
+fn position_of(ids: &[Option<&str>], id: &str) -> Option<usize> {
+    ids.iter().position(|entry| *entry == Some(id))
 }
 
 /// Quotes a value for a message, shortened so a 2 MB string gives a short alert.
 pub(crate) fn quoted(value: &str) -> String {
     const SHOWN_CHARS: usize = 40;
-    let mut shown: String = value.chars().take(SHOWN_CHARS).collect();
-    if value.chars().count() > SHOWN_CHARS {
-        shown.push('…');
-    }
-    let mut quoted = String::with_capacity(shown.len() + 2);
-    quoted.push('"');
-    for character in shown.chars() {
+    let mut quoted = String::from("\"");
+    for (index, character) in value.chars().enumerate() {
+        if index == SHOWN_CHARS {
+            quoted.push('…');
+            break;
+        }
         match character {
             '"' => quoted.push_str("\\\""),
             '\\' => quoted.push_str("\\\\"),
@@ -134,18 +193,17 @@ fn is_invisible(character: char) -> bool {
 }
 
 fn push_unicode_escape(text: &mut String, character: char) {
-    const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
     text.push_str("\\u{");
     let code = u32::from(character);
     let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
     for shift in (0..digits).rev() {
-        text.push(char::from(HEX_DIGITS[((code >> (shift * 4)) & 0xf) as usize]));
+        text.push(char::from_digit((code >> (shift * 4)) & 0xf, 16).unwrap_or('0'));
     }
     text.push('}');
 }
 
 fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
-    let mut checker = Checker { errors: Vec::new() };
+    let mut checker = Checker { errors: Vec::new(), collection: "", position: 0 };
     checker.count("parties", raw.parties.len(), MAX_PARTIES);
     checker.count("tactics", raw.tactics.len(), MAX_TACTICS);
     checker.count("categories", raw.categories.len(), MAX_CATEGORIES);
@@ -155,106 +213,116 @@ fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         return Err(DatasetErrors(checker.errors));
     }
     if raw.parties.is_empty() {
-        checker.fail("parties".to_owned(), "the dataset has no party".to_owned());
+        checker.fail_collection("parties", "the dataset has no party".to_owned());
     }
     if raw.tactics.is_empty() {
-        checker.fail("tactics".to_owned(), "the dataset has no tactic".to_owned());
+        checker.fail_collection("tactics", "the dataset has no tactic".to_owned());
     }
 
+    checker.collection = "categories";
+    let mut category_ids = Vec::with_capacity(raw.categories.len());
     for (position, category) in raw.categories.iter().enumerate() {
-        checker.id(format!("categories[{position}].id"), &category.id);
-        checker.localized(&format!("categories[{position}].name"), &category.name, MAX_NAME_CHARS);
+        checker.position = position;
+        checker.id(&category.id);
+        checker.localized("name", &category.name, MAX_NAME_CHARS);
+        category_ids.push(Some(category.id.as_str()));
     }
-    checker.unique("categories", raw.categories.iter().map(|category| category.id.as_str()).enumerate());
+    checker.unique("categories", &category_ids);
 
+    checker.collection = "parties";
+    let mut party_ids = Vec::with_capacity(raw.parties.len());
     for (position, party) in raw.parties.iter().enumerate() {
-        checker.id(format!("parties[{position}].id"), &party.id);
-        checker.localized(&format!("parties[{position}].name"), &party.name, MAX_NAME_CHARS);
-        if let Some(short_name) = &party.short_name {
-            checker.localized(&format!("parties[{position}].short_name"), short_name, MAX_NAME_CHARS);
-        }
+        checker.position = position;
+        checker.id(&party.id);
+        checker.localized("name", &party.name, MAX_NAME_CHARS);
+        checker.optional_localized("short_name", &party.short_name, MAX_NAME_CHARS);
         // The camps view wraps the note into its footnotes: unbounded, a 7,000-character note
         // froze the layout for seconds (found by fuzzing). Bounded like a fact's note.
-        if let Some(camp_note) = &party.camp_note {
-            checker.localized(&format!("parties[{position}].camp_note"), camp_note, MAX_TEXT_CHARS);
-        }
+        checker.optional_localized("camp_note", &party.camp_note, MAX_TEXT_CHARS);
+        party_ids.push(Some(party.id.as_str()));
     }
-    checker.unique("parties", raw.parties.iter().map(|party| party.id.as_str()).enumerate());
+    checker.unique("parties", &party_ids);
 
-    let categories: Vec<Category> = if raw.categories.is_empty() {
-        let mut derived: Vec<Category> = Vec::new();
+    // Where the dataset declares no category, one per distinct `tactic.category`, named after itself.
+    let mut derived_categories: Vec<Category> = Vec::new();
+    if raw.categories.is_empty() {
         for tactic in &raw.tactics {
-            if !derived.iter().any(|category| category.id == tactic.category) {
-                derived.push(Category { id: tactic.category.clone(), name: Localized::same_in_all(&tactic.category) });
+            if position_of(&category_ids, &tactic.category).is_none() {
+                category_ids.push(Some(tactic.category.as_str()));
+                derived_categories.push(Category { id: tactic.category.clone(), name: Localized::same_in_all(&tactic.category) });
             }
         }
-        derived
-    } else {
-        raw.categories.clone()
-    };
+    }
 
+    checker.collection = "tactics";
+    let mut tactic_ids = Vec::with_capacity(raw.tactics.len());
     let mut tactic_category = Vec::with_capacity(raw.tactics.len());
     for (position, tactic) in raw.tactics.iter().enumerate() {
-        checker.id(format!("tactics[{position}].id"), &tactic.id);
-        checker.localized(&format!("tactics[{position}].name"), &tactic.name, MAX_NAME_CHARS);
-        match categories.iter().position(|category| category.id == tactic.category) {
-            Some(category) => tactic_category.push(category),
-            None => {
-                checker.fail(
-                    format!("tactics[{position}].category"),
-                    format!("unknown category {}", quoted(&tactic.category)),
-                );
-                tactic_category.push(0);
-            }
+        checker.position = position;
+        checker.id(&tactic.id);
+        checker.localized("name", &tactic.name, MAX_NAME_CHARS);
+        let category = position_of(&category_ids, &tactic.category);
+        if category.is_none() {
+            let mut message = String::from("unknown category ");
+            message.push_str(&quoted(&tactic.category));
+            checker.fail("category", "", message);
         }
+        tactic_category.push(category.unwrap_or(0));
+        tactic_ids.push(Some(tactic.id.as_str()));
     }
-    checker.unique("tactics", raw.tactics.iter().map(|tactic| tactic.id.as_str()).enumerate());
+    checker.unique("tactics", &tactic_ids);
 
+    checker.collection = "facts";
+    let mut fact_ids = Vec::with_capacity(raw.facts.len());
     let mut fact_party = Vec::with_capacity(raw.facts.len());
     let mut fact_tactic = Vec::with_capacity(raw.facts.len());
     let mut cells: Vec<Option<usize>> = vec![None; raw.parties.len() * raw.tactics.len()];
     for (position, fact) in raw.facts.iter().enumerate() {
+        checker.position = position;
         if let Some(id) = &fact.id {
-            checker.id(format!("facts[{position}].id"), id);
+            checker.id(id);
         }
-        let party = raw.parties.iter().position(|party| party.id == fact.party);
+        let party = position_of(&party_ids, &fact.party);
         if party.is_none() {
-            checker.fail(format!("facts[{position}].party"), format!("unknown party {}", quoted(&fact.party)));
+            let mut message = String::from("unknown party ");
+            message.push_str(&quoted(&fact.party));
+            checker.fail("party", "", message);
         }
-        let tactic = raw.tactics.iter().position(|tactic| tactic.id == fact.tactic);
+        let tactic = position_of(&tactic_ids, &fact.tactic);
         if tactic.is_none() {
-            checker.fail(format!("facts[{position}].tactic"), format!("unknown tactic {}", quoted(&fact.tactic)));
+            let mut message = String::from("unknown tactic ");
+            message.push_str(&quoted(&fact.tactic));
+            checker.fail("tactic", "", message);
         }
-        checker.text(format!("facts[{position}].quote"), &fact.quote, MAX_QUOTE_CHARS);
-        checker.localized(&format!("facts[{position}].text"), &fact.text, MAX_TEXT_CHARS);
-        if let Some(note) = &fact.note {
-            checker.localized(&format!("facts[{position}].note"), note, MAX_TEXT_CHARS);
-        }
-        if let (Some(party), Some(tactic)) = (party, tactic) {
-            let cell = &mut cells[party * raw.tactics.len() + tactic];
+        checker.text("quote", "", &fact.quote, MAX_QUOTE_CHARS);
+        checker.localized("text", &fact.text, MAX_TEXT_CHARS);
+        checker.optional_localized("note", &fact.note, MAX_TEXT_CHARS);
+        if let (Some(party), Some(tactic)) = (party, tactic)
+            && let Some(cell) = cells.get_mut(party * raw.tactics.len() + tactic)
+        {
             if let Some(first) = *cell {
-                checker.fail(
-                    format!("facts[{position}]"),
-                    format!(
-                        "a second fact for party {} and tactic {} (the first is facts[{first}])",
-                        quoted(&fact.party),
-                        quoted(&fact.tactic)
-                    ),
-                );
+                let mut message = String::from("a second fact for party ");
+                message.push_str(&quoted(&fact.party));
+                message.push_str(" and tactic ");
+                message.push_str(&quoted(&fact.tactic));
+                message.push_str(" (the first is facts");
+                push_position(&mut message, first);
+                message.push(')');
+                checker.fail("", "", message);
             } else {
                 *cell = Some(position);
             }
         }
         fact_party.push(party.unwrap_or(0));
         fact_tactic.push(tactic.unwrap_or(0));
+        fact_ids.push(fact.id.as_deref());
     }
-    let fact_ids = raw.facts.iter().enumerate().filter_map(|(position, fact)| Some((position, fact.id.as_deref()?)));
-    checker.unique("facts", fact_ids);
+    checker.unique("facts", &fact_ids);
 
     if !checker.errors.is_empty() {
         return Err(DatasetErrors(checker.errors));
     }
-    Ok(Dataset { raw, categories, tactic_category, fact_party, fact_tactic, cells })
+    Ok(Dataset { raw, derived_categories, tactic_category, fact_party, fact_tactic, cells })
 }
 
 #[cfg(test)]

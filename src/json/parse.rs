@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use super::write::push_unsigned;
+
 /// One JSON value.
 #[derive(Debug, PartialEq)]
 pub enum Node {
@@ -31,9 +33,22 @@ pub struct SyntaxError {
     pub column: usize,
 }
 
+impl SyntaxError {
+    /// The message with its place, e.g. `expected value at line 1 column 2`: what `Display` writes,
+    /// built without `format!`'s machinery (issue #7).
+    pub fn describe(&self) -> String {
+        let mut text = String::from(self.message);
+        text.push_str(" at line ");
+        push_unsigned(&mut text, self.line as u64);
+        text.push_str(" column ");
+        push_unsigned(&mut text, self.column as u64);
+        text
+    }
+}
+
 impl fmt::Display for SyntaxError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "{} at line {} column {}", self.message, self.line, self.column)
+        formatter.write_str(&self.describe())
     }
 }
 
