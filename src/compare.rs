@@ -92,21 +92,19 @@ pub fn profile(dataset: &Dataset, party: usize) -> Result<PartyProfile, CompareE
             None => not_reported.push(tactic),
         }
     }
-    let by_category = dataset
-        .tactics_by_category()
-        .into_iter()
-        .map(|(category, members)| {
-            let mut counts = CategoryCounts { category, used: 0, not_used: 0, not_reported: 0 };
-            for tactic in members {
-                match dataset.status(party, tactic) {
-                    Some(Status::Used) => counts.used += 1,
-                    Some(Status::NotUsed) => counts.not_used += 1,
-                    None => counts.not_reported += 1,
-                }
+    // Plain loops rather than iterator chains collected into vectors: each chain is code of its own in the wasm (issue #7).
+    let mut by_category = Vec::new();
+    for (category, members) in dataset.tactics_by_category() {
+        let mut counts = CategoryCounts { category, used: 0, not_used: 0, not_reported: 0 };
+        for tactic in members {
+            match dataset.status(party, tactic) {
+                Some(Status::Used) => counts.used += 1,
+                Some(Status::NotUsed) => counts.not_used += 1,
+                None => counts.not_reported += 1,
             }
-            counts
-        })
-        .collect();
+        }
+        by_category.push(counts);
+    }
     let breadth = share(used.len(), dataset.tactics().len());
     Ok(PartyProfile { party, used, not_used, not_reported, by_category, breadth })
 }
@@ -201,35 +199,43 @@ pub struct CampsComparison {
 
 pub fn camps(dataset: &Dataset) -> CampsComparison {
     let parties = dataset.parties();
-    let camp_count = |camp: Camp| parties.iter().filter(|party| party.camp == camp).count();
-    let tactics: Vec<TacticByCamp> = tactic_positions(dataset)
-        .map(|tactic| {
-            let mut entry = TacticByCamp {
-                tactic,
-                majority_parties: Vec::new(),
-                opposition_parties: Vec::new(),
-                majority_not_used: Vec::new(),
-                opposition_not_used: Vec::new(),
+    let mut majority_party_count = 0;
+    let mut opposition_party_count = 0;
+    for party in parties {
+        match party.camp {
+            Camp::Majority => majority_party_count += 1,
+            Camp::Opposition => opposition_party_count += 1,
+        }
+    }
+    let mut tactics = Vec::with_capacity(dataset.tactics().len());
+    let mut covered_by_majority = 0;
+    let mut covered_by_opposition = 0;
+    for tactic in tactic_positions(dataset) {
+        let mut entry = TacticByCamp {
+            tactic,
+            majority_parties: Vec::new(),
+            opposition_parties: Vec::new(),
+            majority_not_used: Vec::new(),
+            opposition_not_used: Vec::new(),
+        };
+        for (position, party) in parties.iter().enumerate() {
+            let list = match (party.camp, dataset.status(position, tactic)) {
+                (Camp::Majority, Some(Status::Used)) => &mut entry.majority_parties,
+                (Camp::Majority, Some(Status::NotUsed)) => &mut entry.majority_not_used,
+                (Camp::Opposition, Some(Status::Used)) => &mut entry.opposition_parties,
+                (Camp::Opposition, Some(Status::NotUsed)) => &mut entry.opposition_not_used,
+                (_, None) => continue,
             };
-            for (position, party) in parties.iter().enumerate() {
-                let list = match (party.camp, dataset.status(position, tactic)) {
-                    (Camp::Majority, Some(Status::Used)) => &mut entry.majority_parties,
-                    (Camp::Majority, Some(Status::NotUsed)) => &mut entry.majority_not_used,
-                    (Camp::Opposition, Some(Status::Used)) => &mut entry.opposition_parties,
-                    (Camp::Opposition, Some(Status::NotUsed)) => &mut entry.opposition_not_used,
-                    (_, None) => continue,
-                };
-                list.push(position);
-            }
-            entry
-        })
-        .collect();
-    let covered_by_majority = tactics.iter().filter(|entry| !entry.majority_parties.is_empty()).count();
-    let covered_by_opposition = tactics.iter().filter(|entry| !entry.opposition_parties.is_empty()).count();
+            list.push(position);
+        }
+        covered_by_majority += usize::from(!entry.majority_parties.is_empty());
+        covered_by_opposition += usize::from(!entry.opposition_parties.is_empty());
+        tactics.push(entry);
+    }
     let tactic_count = tactics.len();
     CampsComparison {
-        majority_party_count: camp_count(Camp::Majority),
-        opposition_party_count: camp_count(Camp::Opposition),
+        majority_party_count,
+        opposition_party_count,
         // A camp without a party covers nothing, so its share is 0 by `share`'s own rule.
         majority_coverage: share(covered_by_majority, tactic_count),
         opposition_coverage: share(covered_by_opposition, tactic_count),
@@ -265,10 +271,11 @@ pub fn timeline(dataset: &Dataset) -> Timeline {
         before_start: Vec::new(),
         after_start: Vec::new(),
         unspecified: Vec::new(),
-        per_party: (0..dataset.parties().len())
-            .map(|party| TimelineCounts { party, before_start: 0, after_start: 0, unspecified: 0 })
-            .collect(),
+        per_party: Vec::with_capacity(dataset.parties().len()),
     };
+    for party in 0..dataset.parties().len() {
+        timeline.per_party.push(TimelineCounts { party, before_start: 0, after_start: 0, unspecified: 0 });
+    }
     for (position, fact) in dataset.facts().iter().enumerate() {
         if fact.status != Status::Used {
             continue;

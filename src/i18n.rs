@@ -350,7 +350,7 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
         None => (written.as_str(), ""),
     };
     let fraction = if trim_zeros { fraction.trim_end_matches('0') } else { fraction };
-    let rounds_to_zero = whole.chars().all(|digit| digit == '0') && fraction.chars().all(|digit| digit == '0');
+    let rounds_to_zero = whole.bytes().all(|digit| digit == b'0') && fraction.bytes().all(|digit| digit == b'0');
     let mut result = String::new();
     if value < 0.0 && !rounds_to_zero {
         // U+2212 MINUS SIGN: a hyphen would be too short next to digits.
@@ -361,16 +361,16 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
         Lang::Fr => Some(NARROW_NO_BREAK_SPACE),
         Lang::En => Some(','),
     };
-    let digits: Vec<char> = whole.chars().collect();
-    for (position, digit) in digits.iter().enumerate() {
-        let remaining = digits.len() - position;
+    // `whole` is ASCII digits: a byte is a character.
+    for (position, digit) in whole.bytes().enumerate() {
+        let remaining = whole.len() - position;
         if let Some(separator) = group
             && position > 0
             && remaining.is_multiple_of(3)
         {
             result.push(separator);
         }
-        result.push(*digit);
+        result.push(char::from(digit));
     }
     if !fraction.is_empty() {
         result.push(match lang {
@@ -491,7 +491,7 @@ mod tests {
         let written = format!("{:.*}", decimals, value.abs());
         let (whole, fraction) = written.split_once('.').unwrap_or((written.as_str(), ""));
         let fraction = if trim_zeros { fraction.trim_end_matches('0') } else { fraction };
-        let rounds_to_zero = whole.chars().all(|digit| digit == '0') && fraction.chars().all(|digit| digit == '0');
+        let rounds_to_zero = whole.bytes().all(|digit| digit == b'0') && fraction.bytes().all(|digit| digit == b'0');
         let mut result = String::new();
         if value < 0.0 && !rounds_to_zero {
             result.push('\u{2212}');

@@ -194,14 +194,13 @@ impl<'a> SceneBuilder<'a> {
     }
 }
 
-/// Flips the scene about its vertical centre line.
+/// Flips the scene about its vertical centre line, in place: matching on references
+/// rather than rebuilding each shape keeps the wasm's copy of this small (issue #7).
 fn mirror(scene: &mut Scene) {
     let width = scene.width;
-    let x = |value: f64| width - value;
-    let rect = |rect: Rect| Rect::new(width - rect.right(), rect.y, rect.width, rect.height);
-    let symbol = |symbol: StatusSymbol| StatusSymbol { center: (x(symbol.center.0), symbol.center.1), ..symbol };
+    let rect = |rect: &mut Rect| rect.x = width - rect.right();
     for text in &mut scene.texts {
-        text.x = x(text.x);
+        text.x = width - text.x;
         text.anchor = match text.anchor {
             TextAnchor::Left => TextAnchor::Right,
             TextAnchor::Right => TextAnchor::Left,
@@ -209,27 +208,28 @@ fn mirror(scene: &mut Scene) {
         };
     }
     for shape in &mut scene.shapes {
-        *shape = match shape.clone() {
-            SceneShape::FilledRect { rect: area, role } => SceneShape::FilledRect { rect: rect(area), role },
-            SceneShape::OutlinedRect { rect: area, role, stroke_width } => {
-                SceneShape::OutlinedRect { rect: rect(area), role, stroke_width }
+        match shape {
+            SceneShape::FilledRect { rect: area, .. } | SceneShape::OutlinedRect { rect: area, .. } => rect(area),
+            SceneShape::Line { from, to, .. } => {
+                from.0 = width - from.0;
+                to.0 = width - to.0;
             }
-            SceneShape::Line { from, to, role, stroke_width } => {
-                SceneShape::Line { from: (x(from.0), from.1), to: (x(to.0), to.1), role, stroke_width }
-            }
-            SceneShape::Symbol(status_symbol) => SceneShape::Symbol(symbol(status_symbol)),
-        };
+            SceneShape::Symbol(symbol) => symbol.center.0 = width - symbol.center.0,
+        }
     }
     for emphasis in &mut scene.party_emphasis {
-        emphasis.band = rect(emphasis.band);
-        emphasis.underline = rect(emphasis.underline);
+        rect(&mut emphasis.band);
+        rect(&mut emphasis.underline);
     }
     for mark in &mut scene.marks {
-        mark.rect = rect(mark.rect);
-        mark.shape = match mark.shape.clone() {
-            MarkShape::Symbol(status_symbol) => MarkShape::Symbol(symbol(status_symbol)),
-            MarkShape::Bar { track, fill, role } => MarkShape::Bar { track: rect(track), fill: rect(fill), role },
-            MarkShape::Chip { role } => MarkShape::Chip { role },
-        };
+        rect(&mut mark.rect);
+        match &mut mark.shape {
+            MarkShape::Symbol(symbol) => symbol.center.0 = width - symbol.center.0,
+            MarkShape::Bar { track, fill, .. } => {
+                rect(track);
+                rect(fill);
+            }
+            MarkShape::Chip { .. } => {}
+        }
     }
 }

@@ -32,17 +32,17 @@ impl Scene {
             return Some(exact);
         }
         let reach = if reach.is_finite() && reach > 0.0 { reach } else { return None };
-        self.marks
-            .iter()
-            .enumerate()
-            .map(|(position, mark)| {
-                let dx = (mark.rect.x - x).max(x - mark.rect.right()).max(0.0);
-                let dy = (mark.rect.y - y).max(y - mark.rect.bottom()).max(0.0);
-                (position, dx.hypot(dy))
-            })
-            .filter(|(_, distance)| *distance <= reach)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(position, _)| position)
+        // The first of the nearest, as `min_by` would keep it.
+        let mut nearest: Option<(usize, f64)> = None;
+        for (position, mark) in self.marks.iter().enumerate() {
+            let dx = (mark.rect.x - x).max(x - mark.rect.right()).max(0.0);
+            let dy = (mark.rect.y - y).max(y - mark.rect.bottom()).max(0.0);
+            let distance = dx.hypot(dy);
+            if distance <= reach && nearest.is_none_or(|(_, best)| distance.total_cmp(&best).is_lt()) {
+                nearest = Some((position, distance));
+            }
+        }
+        nearest.map(|(position, _)| position)
     }
 
     /// Where an arrow key, Home or End moves the focus.

@@ -87,34 +87,44 @@ pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_wi
     let max_width = if max_width.is_finite() { max_width.max(0.0) } else { 0.0 };
     let fits = |candidate: &str| measure(measure_text, candidate, style) <= max_width;
 
+    // Each piece is tried at the end of the line being filled and taken back off when it
+    // does not fit: no candidate string is copied, and no `format!` enters the wasm.
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for (token, joined_to_previous) in tokens(text) {
-        let glue = if current.is_empty() || joined_to_previous { "" } else { " " };
-        let candidate = format!("{current}{glue}{token}");
-        if fits(&candidate) {
-            current = candidate;
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if fits(token) {
-            current = token.to_owned();
-        } else {
-            // Break the long piece between characters, keeping the last part open.
-            let mut piece = String::new();
-            for character in token.chars() {
-                let mut longer = piece.clone();
-                longer.push(character);
-                if !piece.is_empty() && !fits(&longer) {
-                    lines.push(std::mem::take(&mut piece));
-                    piece.push(character);
-                } else {
-                    piece = longer;
+    for word in words(text) {
+        let mut rest = word;
+        let mut joined_to_previous = false;
+        loop {
+            let (token, after) = split_after_hyphen(rest);
+            let kept = current.len();
+            if !current.is_empty() && !joined_to_previous {
+                current.push(' ');
+            }
+            current.push_str(token);
+            if !fits(&current) {
+                current.truncate(kept);
+                if !current.is_empty() {
+                    lines.push(std::mem::take(&mut current));
+                }
+                current.push_str(token);
+                if !fits(&current) {
+                    // Break the long piece between characters, keeping the last part open.
+                    current.clear();
+                    for character in token.chars() {
+                        current.push(character);
+                        if current.len() > character.len_utf8() && !fits(&current) {
+                            current.pop();
+                            lines.push(std::mem::take(&mut current));
+                            current.push(character);
+                        }
+                    }
                 }
             }
-            current = piece;
+            if after.is_empty() {
+                break;
+            }
+            rest = after;
+            joined_to_previous = true;
         }
     }
     if !current.is_empty() || lines.is_empty() {
@@ -124,29 +134,27 @@ pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_wi
     if lines.len() <= max_lines {
         return Wrapped { lines, shortened: false };
     }
-    let rest = lines.split_off(max_lines - 1);
-    let last = rest.join(" ");
+    let mut last = String::new();
+    for (position, line) in lines.iter().skip(max_lines - 1).enumerate() {
+        if position > 0 {
+            last.push(' ');
+        }
+        last.push_str(line);
+    }
+    lines.truncate(max_lines - 1);
     lines.push(shorten_to_width(measure_text, &last, style, max_width, true));
     Wrapped { lines, shortened: true }
 }
 
-/// Words, each split after its hyphens ("Figures-and-achievements" gives
-/// "Figures-", "and-", "achievements"), so a line can break where a reader expects;
-/// the flag says the piece continues the previous one without a space.
-fn tokens(text: &str) -> Vec<(&str, bool)> {
-    let mut tokens = Vec::new();
-    for word in words(text) {
-        let mut rest = word;
-        let mut joined = false;
-        while let Some(hyphen) = rest.find('-').filter(|&position| position > 0 && position + 1 < rest.len()) {
-            let (piece, after) = rest.split_at(hyphen + 1);
-            tokens.push((piece, joined));
-            joined = true;
-            rest = after;
-        }
-        tokens.push((rest, joined));
+/// A word's first piece and the rest: words split after their hyphens
+/// ("Figures-and-achievements" gives "Figures-", "and-", "achievements"), so a line
+/// can break where a reader expects; a piece after the first continues the previous
+/// one without a space.
+fn split_after_hyphen(word: &str) -> (&str, &str) {
+    match word.find('-').filter(|&position| position > 0 && position + 1 < word.len()) {
+        Some(hyphen) => word.split_at(hyphen + 1),
+        None => (word, ""),
     }
-    tokens
 }
 
 /// The text itself when it fits; otherwise as many leading characters as fit, then "…".
@@ -156,15 +164,18 @@ pub fn shorten_to_width(measure_text: &dyn TextMeasure, text: &str, style: TextS
     if !force_ellipsis && measure(measure_text, text, style) <= max_width {
         return text.to_owned();
     }
-    let characters: Vec<char> = text.trim_end().chars().collect();
-    for keep in (0..=characters.len()).rev() {
-        let mut candidate: String = characters[..keep].iter().collect::<String>().trim_end().to_owned();
+    // One character fewer each time, from the whole text down to none.
+    let trimmed = text.trim_end();
+    let mut kept = trimmed;
+    loop {
+        let mut candidate = kept.trim_end().to_owned();
         candidate.push(ELLIPSIS);
-        if measure(measure_text, &candidate, style) <= max_width || keep == 0 {
+        let mut characters = kept.chars();
+        if characters.next_back().is_none() || measure(measure_text, &candidate, style) <= max_width {
             return candidate;
         }
+        kept = characters.as_str();
     }
-    ELLIPSIS.to_string()
 }
 
 /// Splits at spaces where a line may break: not at no-break spaces, which keep
