@@ -184,10 +184,9 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   applyAttribute(name, value) {
-    const setters = { view: 'set_view', lang: 'set_lang', party: 'set_party', versus: 'set_versus' };
     try {
-      this.explainer[setters[name]](String(value));
-      if (name === 'lang') this.strings = JSON.parse(this.explainer.ui_json());
+      this.explainer.set(name, String(value));
+      if (name === 'lang') this.strings = JSON.parse(this.explainer.json('ui'));
       return true;
     } catch (error) {
       // The contract: a rejected attribute keeps the last valid state and fires explainer:error.
@@ -220,7 +219,7 @@ export class CampaignExplainer extends HTMLElement {
   async loadDataset(source) {
     const request = ++this.datasetRequest;
     if (source === null || source === '') {
-      this.explainer.use_built_in_dataset();
+      this.explainer.use_dataset(null);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
       return;
@@ -316,8 +315,7 @@ export class CampaignExplainer extends HTMLElement {
     this.drawnWidth = width;
     if (width === 0) return;
     try {
-      this.explainer.resize(width, window.devicePixelRatio || 1);
-      const height = this.explainer.render(this.shadowRoot.activeElement === this.parts.canvas);
+      const height = this.explainer.render(width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
       const canvas = this.parts.canvas;
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
@@ -326,7 +324,7 @@ export class CampaignExplainer extends HTMLElement {
         this.renderFailed = false;
         this.clearAlert();
       }
-      const state = JSON.parse(this.explainer.state_json());
+      const state = JSON.parse(this.explainer.json('state'));
       this.updateChrome(state, width);
       this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
     } catch (error) {
@@ -369,7 +367,7 @@ export class CampaignExplainer extends HTMLElement {
     }
     if (this.partiesKey !== datasetKey) {
       this.partiesKey = datasetKey;
-      const parties = JSON.parse(this.explainer.parties_json());
+      const parties = JSON.parse(this.explainer.json('parties'));
       for (const select of [parts.partySelect, parts.versusSelect]) {
         select.replaceChildren(...parties.map((party) => element('option', { value: party.id, text: party.name })));
       }
@@ -385,13 +383,13 @@ export class CampaignExplainer extends HTMLElement {
     const sceneKey = `${datasetKey}|${state.view}|${pair}|${width}`;
     if (this.sceneKey !== sceneKey) {
       this.sceneKey = sceneKey;
-      parts.canvas.setAttribute('aria-label', this.explainer.summary());
+      parts.canvas.setAttribute('aria-label', JSON.parse(this.explainer.json('summary')));
       this.renderTable();
     }
   }
 
   renderTable() {
-    const data = JSON.parse(this.explainer.table_json());
+    const data = JSON.parse(this.explainer.json('table'));
     if (!data) return;
     const table = element('table', {}, [
       element('caption', { text: data.caption }),
@@ -442,9 +440,10 @@ export class CampaignExplainer extends HTMLElement {
 
   onCanvasFocus() {
     if (!this.explainer) return;
-    if (this.explainer.focused() < 0) this.explainer.move_focus('Home');
+    // move_focus('') moves nothing and returns the focused mark.
+    if (this.explainer.move_focus('') < 0) this.explainer.move_focus('Home');
     this.redraw();
-    this.announce(this.explainer.focused());
+    this.announce(this.explainer.move_focus(''));
   }
 
   onKeyDown(event) {
@@ -457,7 +456,7 @@ export class CampaignExplainer extends HTMLElement {
       this.announce(mark);
     } else if (key === 'Enter' || key === ' ') {
       event.preventDefault();
-      const mark = this.explainer.focused();
+      const mark = this.explainer.move_focus('');
       if (mark >= 0) this.select(mark);
     } else if (key === 'Escape') {
       this.closeCard(false);
@@ -534,13 +533,14 @@ export class CampaignExplainer extends HTMLElement {
   /** Saves the chart (PNG, or SVG drawn by the same Rust code) or the data (CSV, JSON) as a file. */
   async download(format) {
     if (!this.explainer) return;
-    const state = JSON.parse(this.explainer.state_json());
+    const state = JSON.parse(this.explainer.json('state'));
     const name = `campaign-2016-${state.view}-${state.lang}.${format}`;
     let blob;
     if (format === 'png') blob = await new Promise((resolve) => this.parts.canvas.toBlob(resolve, 'image/png'));
-    else if (format === 'svg') blob = new Blob([this.explainer.export_svg()], { type: 'image/svg+xml' });
-    else if (format === 'csv') blob = new Blob([this.explainer.export_csv()], { type: 'text/csv;charset=utf-8' });
-    else blob = new Blob([this.explainer.export_json()], { type: 'application/json' });
+    else {
+      const types = { svg: 'image/svg+xml', csv: 'text/csv;charset=utf-8', json: 'application/json' };
+      blob = new Blob([this.explainer.export(format)], { type: types[format] });
+    }
     if (!blob) return;
     const link = element('a', { href: URL.createObjectURL(blob), download: name });
     this.shadowRoot.append(link);
@@ -551,7 +551,7 @@ export class CampaignExplainer extends HTMLElement {
 
   /** The current chart as an SVG document, drawn by the same Rust code as the canvas. */
   toSVG() {
-    return this.explainer ? this.explainer.export_svg() : null;
+    return this.explainer ? this.explainer.export('svg') : null;
   }
 }
 

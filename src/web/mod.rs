@@ -11,7 +11,7 @@ use crate::chart;
 use crate::data::{Dataset, Lang, quoted};
 use crate::export;
 use crate::i18n::{self, UiText};
-use crate::json::write::JsonWriter;
+use crate::json::write::{JsonWriter, push_unsigned};
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
@@ -80,6 +80,26 @@ fn error(message: impl std::fmt::Display) -> JsError {
     JsError::new(&message.to_string())
 }
 
+/// `{unknown} "value", expected one of {known}`: a rejected attribute value, and what is accepted.
+fn rejected(unknown: &str, value: &str, known: &str) -> JsError {
+    let mut message = String::from(unknown);
+    message.push(' ');
+    message.push_str(&quoted(value));
+    message.push_str(", expected one of ");
+    message.push_str(known);
+    JsError::new(&message)
+}
+
+/// Appends `item` to a list separated by commas. A loop of these rather than an iterator of
+/// names: a `dyn Iterator` made the wasm keep the panic hook, never called here, because
+/// wasm-opt keeps every indirectly callable function whose signature some indirect call has.
+fn push_listed(list: &mut String, item: &str) {
+    if !list.is_empty() {
+        list.push_str(", ");
+    }
+    list.push_str(item);
+}
+
 #[wasm_bindgen]
 impl Explainer {
     /// Starts on the built-in dataset; a custom one arrives later through `use_dataset`.
@@ -108,8 +128,17 @@ impl Explainer {
     }
 
     /// Replaces the dataset only if the new one is valid; the message names the path and value at fault.
-    pub fn use_dataset(&mut self, json: &str) -> Result<(), JsError> {
-        let dataset = Dataset::from_json(json).map_err(error)?;
+    /// `null` goes back to the built-in dataset, on its first two parties; a custom dataset keeps
+    /// the chosen parties where it has them.
+    pub fn use_dataset(&mut self, json: Option<String>) -> Result<(), JsError> {
+        let Some(json) = json else {
+            self.dataset = Dataset::built_in().map_err(error)?;
+            self.state.party = 0;
+            self.state.versus = self.dataset.default_versus();
+            self.forget_scene();
+            return Ok(());
+        };
+        let dataset = Dataset::from_json(&json).map_err(error)?;
         let party_id = self.dataset.parties().get(self.state.party).map(|party| party.id.clone());
         let versus_id = self.dataset.parties().get(self.state.versus).map(|party| party.id.clone());
         self.dataset = dataset;
@@ -121,79 +150,29 @@ impl Explainer {
         Ok(())
     }
 
-    pub fn use_built_in_dataset(&mut self) -> Result<(), JsError> {
-        self.dataset = Dataset::built_in().map_err(error)?;
-        self.state.party = 0;
-        self.state.versus = self.dataset.default_versus();
-        self.forget_scene();
-        Ok(())
-    }
-
-    pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
-        let parsed = View::parse(view).ok_or_else(|| {
-            let known: Vec<&str> = View::ALL.iter().map(|view| view.as_str()).collect();
-            error(format!("view: unknown view {}, expected one of {}", quoted(view), known.join(", ")))
-        })?;
-        if parsed != self.state.view {
-            self.state.view = parsed;
-            self.forget_scene();
+    /// Applies one of the element's attributes `view`, `lang`, `party` or `versus`; a rejected
+    /// value keeps the state and names what is accepted. One export for the four: each export
+    /// costs its own glue in the wasm and in the JavaScript (issue #7).
+    pub fn set(&mut self, attribute: &str, value: &str) -> Result<(), JsError> {
+        match attribute {
+            "view" => self.set_view(value),
+            "lang" => self.set_lang(value),
+            "party" => self.set_party(value),
+            "versus" => self.set_versus(value),
+            _ => Err(rejected("attribute: unknown attribute", attribute, "view, lang, party, versus")),
         }
-        Ok(())
-    }
-
-    pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
-        let parsed = Lang::from_tag(lang).ok_or_else(|| error(format!("lang: unsupported language {}, expected ar, fr or en", quoted(lang))))?;
-        if parsed != self.state.lang {
-            self.state.lang = parsed;
-            self.forget_scene();
-        }
-        Ok(())
-    }
-
-    pub fn set_party(&mut self, id: &str) -> Result<(), JsError> {
-        let party = self.party_position("party", id)?;
-        if party != self.state.party {
-            self.state.party = party;
-            // Views that do not lay the pair out keep their scene: no layout, no lost focus.
-            // The matrix only moves its emphasis band, which every party's column has ready.
-            if matches!(self.state.view, View::Party | View::Compare) {
-                self.forget_scene();
-            } else if let Some(scene) = &mut self.scene {
-                scene.emphasise_party(party);
-            }
-        }
-        Ok(())
-    }
-
-    pub fn set_versus(&mut self, id: &str) -> Result<(), JsError> {
-        let versus = self.party_position("versus", id)?;
-        if versus != self.state.versus {
-            self.state.versus = versus;
-            if self.state.view == View::Compare {
-                self.forget_scene();
-            }
-        }
-        Ok(())
     }
 
     pub fn set_dark(&mut self, dark: bool) {
         self.state.dark = dark;
     }
 
-    /// The element's width in CSS pixels and the screen's pixel ratio, read by the host on resize.
-    pub fn resize(&mut self, css_width: f64, device_pixel_ratio: f64) {
-        let width = if css_width.is_finite() && css_width > 0.0 { css_width } else { 320.0 };
-        if (width - self.css_width).abs() >= 0.5 {
-            self.css_width = width;
-            self.forget_scene();
-        }
-        self.device_pixel_ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio } else { 1.0 };
-    }
-
     /// Lays the view out if anything changed, draws it, and returns its height in CSS pixels.
-    /// The focus ring is drawn only while the canvas has keyboard focus (`show_focus`), as a
-    /// focus outline would be, but the focused mark is remembered across blur.
-    pub fn render(&mut self, show_focus: bool) -> Result<f64, JsError> {
+    /// `css_width` is the element's width and `device_pixel_ratio` the screen's, read by the host
+    /// before each draw. The focus ring is drawn only while the canvas has keyboard focus
+    /// (`show_focus`), as a focus outline would be, but the focused mark is remembered across blur.
+    pub fn render(&mut self, css_width: f64, device_pixel_ratio: f64, show_focus: bool) -> Result<f64, JsError> {
+        self.resize(css_width, device_pixel_ratio);
         if self.scene.is_none() {
             let request = ViewRequest {
                 view: self.state.view,
@@ -223,6 +202,7 @@ impl Explainer {
     }
 
     /// Moves keyboard focus by an arrow, Home or End key name; returns the focused mark or -1.
+    /// Any other key, e.g. `""`, moves nothing: that is how the host reads the focused mark.
     pub fn move_focus(&mut self, key: &str) -> i32 {
         let key = match key {
             "ArrowLeft" => NavigationKey::Left,
@@ -248,10 +228,6 @@ impl Explainer {
         self.selected = self.valid_mark(mark);
     }
 
-    pub fn focused(&self) -> i32 {
-        self.focused.map_or(-1, |mark| mark as i32)
-    }
-
     /// Everything the host shows about a mark (tooltip, card, announcement), as JSON; "null" when none.
     pub fn mark_json(&self, mark: i32) -> String {
         let mut writer = JsonWriter::compact();
@@ -274,31 +250,105 @@ impl Explainer {
         writer.finish()
     }
 
-    pub fn summary(&self) -> String {
-        self.scene.as_ref().map(|scene| scene.summary.clone()).unwrap_or_default()
-    }
-
-    pub fn table_json(&self) -> String {
-        let Some(scene) = &self.scene else { return "null".to_owned() };
+    /// One of the documents the host reads, as JSON: `state`, `parties`, `table`, `ui` or `summary`
+    /// (a string); `null` for any other name, and for `table` before the first draw.
+    pub fn json(&self, document: &str) -> String {
         let mut writer = JsonWriter::compact();
-        writer.begin_object();
-        writer.key("caption");
-        writer.string(&scene.table.caption);
-        writer.key("header");
-        writer.strings(&scene.table.header);
-        writer.key("rows");
-        writer.begin_array();
-        for row in &scene.table.rows {
-            writer.strings(row);
+        match document {
+            "state" => self.write_state(&mut writer),
+            "parties" => self.write_parties(&mut writer),
+            "table" => self.write_table(&mut writer),
+            "ui" => self.write_ui(&mut writer),
+            "summary" => writer.string(self.scene.as_ref().map_or("", |scene| scene.summary.as_str())),
+            _ => writer.null(),
         }
-        writer.end_array();
-        writer.end_object();
         writer.finish()
     }
 
+    /// A download: `csv` (every fact, UTF-8 with a byte order mark, in the current language),
+    /// `json` (the whole dataset, quotes included) or `svg` (the current view, drawn by the same
+    /// code as the canvas).
+    pub fn export(&self, format: &str) -> Result<String, JsError> {
+        match format {
+            "csv" => Ok(export::facts_csv(&self.dataset, self.state.lang)),
+            "json" => Ok(export::dataset_json(&self.dataset)),
+            "svg" => {
+                let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
+                Ok(chart::render_svg(scene, &Theme::for_scheme(self.state.dark)))
+            }
+            _ => Err(rejected("export: unknown format", format, "csv, json, svg")),
+        }
+    }
+}
+
+impl Explainer {
+    fn set_view(&mut self, view: &str) -> Result<(), JsError> {
+        let parsed = View::parse(view).ok_or_else(|| {
+            let mut known = String::new();
+            for view in View::ALL {
+                push_listed(&mut known, view.as_str());
+            }
+            rejected("view: unknown view", view, &known)
+        })?;
+        if parsed != self.state.view {
+            self.state.view = parsed;
+            self.forget_scene();
+        }
+        Ok(())
+    }
+
+    fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
+        let parsed = Lang::from_tag(lang).ok_or_else(|| {
+            let mut message = String::from("lang: unsupported language ");
+            message.push_str(&quoted(lang));
+            message.push_str(", expected ar, fr or en");
+            error(message)
+        })?;
+        if parsed != self.state.lang {
+            self.state.lang = parsed;
+            self.forget_scene();
+        }
+        Ok(())
+    }
+
+    fn set_party(&mut self, id: &str) -> Result<(), JsError> {
+        let party = self.party_position("party: unknown party", id)?;
+        if party != self.state.party {
+            self.state.party = party;
+            // Views that do not lay the pair out keep their scene: no layout, no lost focus.
+            // The matrix only moves its emphasis band, which every party's column has ready.
+            if matches!(self.state.view, View::Party | View::Compare) {
+                self.forget_scene();
+            } else if let Some(scene) = &mut self.scene {
+                scene.emphasise_party(party);
+            }
+        }
+        Ok(())
+    }
+
+    fn set_versus(&mut self, id: &str) -> Result<(), JsError> {
+        let versus = self.party_position("versus: unknown party", id)?;
+        if versus != self.state.versus {
+            self.state.versus = versus;
+            if self.state.view == View::Compare {
+                self.forget_scene();
+            }
+        }
+        Ok(())
+    }
+
+    /// A width that is not a positive number (a hidden element) lays out at 320 CSS pixels.
+    fn resize(&mut self, css_width: f64, device_pixel_ratio: f64) {
+        let width = if css_width.is_finite() && css_width > 0.0 { css_width } else { 320.0 };
+        if (width - self.css_width).abs() >= 0.5 {
+            self.css_width = width;
+            self.forget_scene();
+        }
+        self.device_pixel_ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio } else { 1.0 };
+    }
+
     /// The state the host reflects into attributes, events and the URL hash.
-    pub fn state_json(&self) -> String {
-        let mut writer = JsonWriter::compact();
+    fn write_state(&self, writer: &mut JsonWriter) {
         writer.begin_object();
         writer.key("view");
         writer.string(self.state.view.as_str());
@@ -309,13 +359,11 @@ impl Explainer {
         writer.key("versus");
         writer.optional_string(self.dataset.parties().get(self.state.versus).map(|party| party.id.as_str()));
         writer.end_object();
-        writer.finish()
     }
 
     /// Party ids and names in the current language, for the pickers.
-    pub fn parties_json(&self) -> String {
+    fn write_parties(&self, writer: &mut JsonWriter) {
         let lang = self.state.lang;
-        let mut writer = JsonWriter::compact();
         writer.begin_array();
         for party in self.dataset.parties() {
             writer.begin_object();
@@ -328,49 +376,48 @@ impl Explainer {
             writer.end_object();
         }
         writer.end_array();
-        writer.finish()
+    }
+
+    /// The data table equivalent to the current view, or `null` before the first draw.
+    fn write_table(&self, writer: &mut JsonWriter) {
+        let Some(scene) = &self.scene else { return writer.null() };
+        writer.begin_object();
+        writer.key("caption");
+        writer.string(&scene.table.caption);
+        writer.key("header");
+        writer.strings(&scene.table.header);
+        writer.key("rows");
+        writer.begin_array();
+        for row in &scene.table.rows {
+            writer.strings(row);
+        }
+        writer.end_array();
+        writer.end_object();
     }
 
     /// Every UI string in the current language, keyed by `UiText` name, for the controls around the canvas.
-    pub fn ui_json(&self) -> String {
-        let mut writer = JsonWriter::compact();
+    fn write_ui(&self, writer: &mut JsonWriter) {
         writer.begin_object();
         for &key in UiText::ALL {
             writer.key(key.key());
             writer.string(i18n::ui(self.state.lang, key));
         }
         writer.end_object();
-        writer.finish()
     }
 
-    /// Every fact as CSV (UTF-8 with a byte order mark), in the current language.
-    pub fn export_csv(&self) -> String {
-        export::facts_csv(&self.dataset, self.state.lang)
-    }
-
-    /// The whole dataset as JSON, quotes included.
-    pub fn export_json(&self) -> String {
-        export::dataset_json(&self.dataset)
-    }
-
-    /// The current view as a standalone SVG document, drawn by the same code as the canvas.
-    pub fn export_svg(&self) -> Result<String, JsError> {
-        let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
-        Ok(chart::render_svg(scene, &Theme::for_scheme(self.state.dark)))
-    }
-}
-
-impl Explainer {
     fn forget_scene(&mut self) {
         self.scene = None;
         self.focused = None;
         self.selected = None;
     }
 
-    fn party_position(&self, attribute: &str, id: &str) -> Result<usize, JsError> {
+    fn party_position(&self, unknown: &str, id: &str) -> Result<usize, JsError> {
         self.dataset.party_index(id).ok_or_else(|| {
-            let known: Vec<&str> = self.dataset.parties().iter().map(|party| party.id.as_str()).collect();
-            error(format!("{attribute}: unknown party {}, expected one of {}", quoted(id), known.join(", ")))
+            let mut known = String::new();
+            for party in self.dataset.parties() {
+                push_listed(&mut known, &party.id);
+            }
+            rejected(unknown, id, &known)
         })
     }
 
@@ -381,7 +428,12 @@ impl Explainer {
 
     fn fact_id(&self, fact: usize) -> Option<String> {
         let record = self.dataset.facts().get(fact)?;
-        Some(record.id.clone().unwrap_or_else(|| format!("facts-{fact}")))
+        // The position, for facts without an id, as the dataset's paths name them.
+        Some(record.id.clone().unwrap_or_else(|| {
+            let mut id = String::from("facts-");
+            push_unsigned(&mut id, fact as u64);
+            id
+        }))
     }
 
     /// Everything about one mark, or `null`; rect numbers to 2 decimals, far finer than a pointer.
