@@ -18,13 +18,10 @@ impl Lang {
 
     /// Accepts a BCP 47 tag such as `fr-MA` or `en`, matching on the primary subtag.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
-        match primary.as_str() {
-            "ar" => Some(Lang::Ar),
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        // Compared without a lowercased copy: the allocation and the pattern searcher cost the wasm more.
+        let end = tag.bytes().position(|byte| byte == b'-' || byte == b'_').unwrap_or(tag.len());
+        let primary = tag.get(..end).unwrap_or(tag).trim();
+        Lang::ALL.into_iter().find(|lang| primary.eq_ignore_ascii_case(lang.code()))
     }
 
     pub fn code(self) -> &'static str {

@@ -349,7 +349,7 @@ impl Fields {
             Some(Value::Many(values)) => values,
             _ => Vec::new(),
         };
-        let mut built = Vec::with_capacity(values.len());
+        let mut built = Vec::new();
         for value in values {
             built.push(build(value));
         }
@@ -430,6 +430,8 @@ fn fact(value: Value) -> Fact {
     }
 }
 
+// Kept out of `Dataset::from_json`, like `validate`: inlined there, the module is larger (issue #7).
+#[inline(never)]
 fn dataset(value: Value) -> RawDataset {
     let mut fields = Fields::of(value);
     RawDataset {
