@@ -361,8 +361,8 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
         Lang::Fr => Some(NARROW_NO_BREAK_SPACE),
         Lang::En => Some(','),
     };
-    // `whole` is ASCII digits: a byte is a character.
-    for (position, digit) in whole.bytes().enumerate() {
+    // `whole` is ASCII digits: its length in bytes is its length in characters.
+    for (position, digit) in whole.chars().enumerate() {
         let remaining = whole.len() - position;
         if let Some(separator) = group
             && position > 0
@@ -370,7 +370,7 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
         {
             result.push(separator);
         }
-        result.push(char::from(digit));
+        result.push(digit);
     }
     if !fraction.is_empty() {
         result.push(match lang {

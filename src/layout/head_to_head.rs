@@ -88,34 +88,23 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     y += 8.0;
     let right = plan.columns_right(left, 2);
 
-    let groups = [
-        Group {
-            heading: ui_fill(lang, UiText::SharedHeading, &[("count", &format_number(lang, comparison.shared.len() as f64))]),
-            plain_name: ui(lang, UiText::Shared).to_owned(),
-            tactics: &comparison.shared,
-        },
-        Group {
-            heading: ui_fill(
-                lang,
-                UiText::OnlyPartyHeading,
-                &[("party", party_name), ("count", &format_number(lang, comparison.only_party.len() as f64))],
-            ),
-            plain_name: ui_fill(lang, UiText::OnlyParty, &[("party", party_name)]),
-            tactics: &comparison.only_party,
-        },
-        Group {
-            heading: ui_fill(
-                lang,
-                UiText::OnlyPartyHeading,
-                &[("party", versus_name), ("count", &format_number(lang, comparison.only_versus.len() as f64))],
-            ),
-            plain_name: ui_fill(lang, UiText::OnlyParty, &[("party", versus_name)]),
-            tactics: &comparison.only_versus,
-        },
+    // One loop for the three groups: `fill` ignores values a template does not use, so the
+    // shared group's texts take the same values as the others' (one copy of this code in the wasm).
+    let group_texts = [
+        (UiText::SharedHeading, UiText::Shared, "", &comparison.shared),
+        (UiText::OnlyPartyHeading, UiText::OnlyParty, party_name, &comparison.only_party),
+        (UiText::OnlyPartyHeading, UiText::OnlyParty, versus_name, &comparison.only_versus),
     ];
+    let mut groups = Vec::with_capacity(group_texts.len());
+    for (heading, plain_name, name, tactics) in group_texts {
+        let values = [("party", name), ("count", &format_number(lang, tactics.len() as f64))];
+        groups.push(Group { heading: ui_fill(lang, heading, &values), plain_name: ui_fill(lang, plain_name, &values), tactics });
+    }
     // The same party twice has nothing of its own: only the shared group means anything.
-    let shown = if party == versus { &groups[..1] } else { &groups[..] };
-    for group in shown {
+    if party == versus {
+        groups.truncate(1);
+    }
+    for group in &groups {
         y = group_block(&mut builder, dataset, &plan, &comparison, group, left, right, y, name_style) + GROUP_GAP;
     }
     let neither = dataset.tactics().len().saturating_sub(either);
@@ -123,7 +112,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     y += builder.paragraph(left, y, &neither_text, SMALL, content_width, 2, ColorRole::MutedText);
 
     let summary = summary(dataset, lang, &comparison, party_name, versus_name, &similarity);
-    let table = table(dataset, lang, &comparison, shown, party_name, versus_name);
+    let table = table(dataset, lang, &comparison, &groups, party_name, versus_name);
     builder.finish(View::Compare, y + MARGIN, summary, table)
 }
 
