@@ -326,14 +326,18 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let style = TextStyle::from(FontDesc::new(FontFamily::Name(FONT_STACK), size, weight))
             .color(&color)
             .pos(Pos::new(horizontal, VPos::Center));
+        // One `Text<String>` for both directions, so plotters' text code is compiled once.
+        let mut line = String::with_capacity(text.text.len() + 6);
         if self.right_to_left {
             // An Arabic line is embedded right to left explicitly: SVG text and a
             // canvas in a left-to-right page would otherwise order "(67%)" or a
             // trailing "…" as if the line read from the left.
-            let embedded = format!("{RIGHT_TO_LEFT_EMBEDDING}{}{POP_DIRECTIONAL_FORMATTING}", text.text);
-            self.area.draw(&Text::new(embedded, self.point((text.x, text.y)), style))
+            line.push(RIGHT_TO_LEFT_EMBEDDING);
+            line.push_str(&text.text);
+            line.push(POP_DIRECTIONAL_FORMATTING);
         } else {
-            self.area.draw(&Text::new(text.text.as_str(), self.point((text.x, text.y)), style))
+            line.push_str(&text.text);
         }
+        self.area.draw(&Text::new(line, self.point((text.x, text.y)), style))
     }
 }

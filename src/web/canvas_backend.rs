@@ -14,8 +14,19 @@ use plotters_backend::{
     BackendColor, BackendCoord, FontStyle,
     text_anchor::{HPos, VPos},
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The 2D context seen through its `direction` property, which the web-sys features in use
+    /// have no setter for. A setter taking the string, instead of `Reflect.set` with two
+    /// `JsValue`s made for each text (issue #7).
+    type DirectedContext;
+
+    #[wasm_bindgen(method, setter = direction, catch)]
+    fn set_direction(this: &DirectedContext, direction: &str) -> Result<(), JsValue>;
+}
 
 /// What a canvas call that threw said, e.g. `canvas: …`; the host shows it in the element's alert.
 pub type CanvasError = String;
@@ -140,9 +151,7 @@ impl CanvasBackend<'_> {
             VPos::Bottom => "bottom",
         });
         let direction = if starts_right_to_left(text) { "rtl" } else { "ltr" };
-        // web-sys has no setter for `direction`; it is a plain property of the context.
-        js_sys::Reflect::set(self.context.as_ref(), &JsValue::from_str("direction"), &JsValue::from_str(direction))
-            .map_err(canvas_error)?;
+        self.context.unchecked_ref::<DirectedContext>().set_direction(direction).map_err(canvas_error)?;
         self.context.fill_text(text, f64::from(position.0), f64::from(position.1)).map_err(canvas_error)?;
         Ok(())
     }
