@@ -13,7 +13,7 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
     let mut csv = String::new();
     csv.push(BYTE_ORDER_MARK);
     let header = ["party_id", "party", "camp", "tactic_id", "tactic", "category", "status", "when", "fact", "quote", "note"];
-    push_row(&mut csv, header.iter().copied());
+    push_row(&mut csv, &header);
     for (position, fact) in dataset.facts().iter().enumerate() {
         let party = dataset.party_of_fact(position).and_then(|party| dataset.parties().get(party));
         let tactic = dataset.tactic_of_fact(position).and_then(|tactic| dataset.tactics().get(tactic));
@@ -36,7 +36,7 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
         });
         push_row(
             &mut csv,
-            [
+            &[
                 fact.party.as_str(),
                 party.map(|party| party.name.get(lang)).unwrap_or(""),
                 camp.unwrap_or(""),
@@ -54,8 +54,8 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
     csv
 }
 
-fn push_row<'a>(csv: &mut String, cells: impl IntoIterator<Item = &'a str>) {
-    for (position, cell) in cells.into_iter().enumerate() {
+fn push_row(csv: &mut String, cells: &[&str]) {
+    for (position, cell) in cells.iter().enumerate() {
         if position > 0 {
             csv.push(',');
         }
@@ -288,7 +288,7 @@ mod tests {
     #[test]
     fn cells_with_commas_quotes_and_formulas_are_quoted_and_defused() {
         let mut csv = String::new();
-        push_row(&mut csv, ["plain", "a, b", "say \"hi\"", "=HYPERLINK(\"x\")", "-1"]);
+        push_row(&mut csv, &["plain", "a, b", "say \"hi\"", "=HYPERLINK(\"x\")", "-1"]);
         assert_eq!(csv, "plain,\"a, b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",\"'-1\"\r\n");
     }
 

@@ -177,20 +177,13 @@ fn hex_digit(value: u32) -> char {
     char::from_digit(value & 0xF, 16).unwrap_or('0')
 }
 
-/// Appends the decimal digits of `value`.
-pub fn push_unsigned(out: &mut String, mut value: u64) {
-    // u64::MAX has 20 digits.
-    let mut digits = [b'0'; 20];
-    let mut start = digits.len();
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (value % 10) as u8;
-        value /= 10;
-        start -= 1;
-        if value == 0 {
-            break;
-        }
+/// Appends the decimal digits of `value`: the leading ones first, by recursion (at most 20 deep),
+/// which is smaller in the wasm than filling and copying a buffer.
+pub fn push_unsigned(out: &mut String, value: u64) {
+    if value >= 10 {
+        push_unsigned(out, value / 10);
     }
-    push_ascii_digits(out, digits.get(start..).unwrap_or(&[]));
+    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 /// `value` rounded to at most `max_decimals` decimals (at most 20), trailing zeros dropped:
@@ -261,12 +254,6 @@ const MAX_DECIMALS: u32 = 20;
 fn push_digit_values(out: &mut String, digits: &[u8]) {
     for &digit in digits {
         out.push(char::from(b'0' + digit));
-    }
-}
-
-fn push_ascii_digits(out: &mut String, digits: &[u8]) {
-    for &digit in digits {
-        out.push(char::from(digit));
     }
 }
 
