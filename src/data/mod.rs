@@ -14,8 +14,9 @@ pub use model::*;
 pub use validate::MAX_DOCUMENT_BYTES;
 pub(crate) use validate::quoted;
 
-/// The built-in 2016 dataset, embedded so the widget draws without a request.
-pub const BUILT_IN_JSON: &str = include_str!("../../data/campaign-2016.json");
+/// The built-in 2016 dataset, embedded so the widget draws without a request: `data/campaign-2016.json`
+/// without the white space between its tokens (`build.rs`).
+pub const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/campaign-2016.compact.json"));
 
 /// A validated dataset with its references resolved to positions.
 #[derive(Clone, Debug)]
@@ -110,5 +111,21 @@ impl Dataset {
             }
         }
         groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUILT_IN_JSON, Dataset};
+
+    const FILE: &str = include_str!("../../data/campaign-2016.json");
+
+    #[test]
+    fn the_embedded_dataset_is_the_file_without_white_space_between_tokens() {
+        let file: serde_json::Value = serde_json::from_str(FILE).unwrap();
+        let embedded: serde_json::Value = serde_json::from_str(BUILT_IN_JSON).unwrap();
+        assert_eq!(embedded, file);
+        assert_eq!(Dataset::from_json(BUILT_IN_JSON).unwrap().raw(), Dataset::from_json(FILE).unwrap().raw());
+        assert!(BUILT_IN_JSON.len() < FILE.len() && !BUILT_IN_JSON.contains('\n'));
     }
 }
