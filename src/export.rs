@@ -3,6 +3,7 @@
 use crate::data::{Camp, CampaignDates, Category, Dataset, Fact, Lang, Leader, Localized, Party, RawDataset, Source, Status, Tactic, Timing};
 use crate::i18n::{UiText, ui};
 use crate::json::write::JsonWriter;
+use crate::layout::Table;
 
 /// Spreadsheet programs read UTF-8 without a byte order mark as a legacy code page,
 /// which turns the Arabic quotes into mojibake.
@@ -84,6 +85,23 @@ fn push_cell(csv: &mut String, cell: &str) {
     if needs_quotes {
         csv.push('"');
     }
+}
+
+/// A view's data table as `{ caption, header, rows }`: what the host shows as "show as table" and
+/// what the static fallbacks' `static.json` carries, written by one function for both.
+pub fn write_table(writer: &mut JsonWriter, table: &Table) {
+    writer.begin_object();
+    writer.key("caption");
+    writer.string(&table.caption);
+    writer.key("header");
+    writer.strings(&table.header);
+    writer.key("rows");
+    writer.begin_array();
+    for row in &table.rows {
+        writer.strings(row);
+    }
+    writer.end_array();
+    writer.end_object();
 }
 
 /// The whole dataset as pretty JSON in the format of `data/schema.json`, members in the schema's order.

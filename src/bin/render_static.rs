@@ -6,6 +6,7 @@
 
 use campaign_explainer::chart::render_svg;
 use campaign_explainer::data::{Dataset, Lang};
+use campaign_explainer::export;
 use campaign_explainer::json::write::JsonWriter;
 use campaign_explainer::layout::{self, EstimatedTextMeasure, View, ViewRequest};
 use campaign_explainer::theme::Theme;
@@ -61,18 +62,7 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
             manifest.key("summary");
             manifest.string(&scene.summary);
             manifest.key("table");
-            manifest.begin_object();
-            manifest.key("caption");
-            manifest.string(&scene.table.caption);
-            manifest.key("header");
-            manifest.strings(&scene.table.header);
-            manifest.key("rows");
-            manifest.begin_array();
-            for row in &scene.table.rows {
-                manifest.strings(row);
-            }
-            manifest.end_array();
-            manifest.end_object();
+            export::write_table(&mut manifest, &scene.table);
             manifest.end_object();
             count += 1;
         }

@@ -381,18 +381,7 @@ impl Explainer {
     /// The data table equivalent to the current view, or `null` before the first draw.
     fn write_table(&self, writer: &mut JsonWriter) {
         let Some(scene) = &self.scene else { return writer.null() };
-        writer.begin_object();
-        writer.key("caption");
-        writer.string(&scene.table.caption);
-        writer.key("header");
-        writer.strings(&scene.table.header);
-        writer.key("rows");
-        writer.begin_array();
-        for row in &scene.table.rows {
-            writer.strings(row);
-        }
-        writer.end_array();
-        writer.end_object();
+        export::write_table(writer, &scene.table);
     }
 
     /// Every UI string in the current language, keyed by `UiText` name, for the controls around the canvas.
