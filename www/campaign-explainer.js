@@ -417,10 +417,11 @@ export class CampaignExplainer extends HTMLElement {
     }
     const info = JSON.parse(this.explainer.mark_json(mark));
     const tooltip = this.parts.tooltip;
+    const [x, y, width] = info.rect;
+    // Read before the tooltip changes: reading a size after a DOM write forces a layout within the event.
+    const stageWidth = this.parts.stage.clientWidth;
     tooltip.textContent = info.label;
     tooltip.hidden = false;
-    const [x, y, width] = info.rect;
-    const stageWidth = this.parts.stage.clientWidth;
     tooltip.style.top = `${Math.max(0, y - 8)}px`;
     tooltip.style.left = `${Math.min(Math.max(0, x + width / 2), stageWidth)}px`;
   }
