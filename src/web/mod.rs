@@ -18,6 +18,7 @@ use canvas_backend::{CanvasBackend, css_font};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+#[cfg(feature = "panic-message")]
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
