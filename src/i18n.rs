@@ -1,11 +1,12 @@
-//! Every string the charts and the widget show, in Arabic, French and English, and how numbers are written.
+//! Every string the charts and the widget show, in Arabic, French and English, and how numbers and dates are written.
 //!
 //! Templates carry named placeholders such as `{party}`, filled with [`fill`]; the
 //! tests check that the three languages of a template use the same placeholders.
 //! Counts are written as "label: number" wherever a noun would have to agree with
 //! the number, because Arabic has dual and plural forms a template cannot guess.
 
-use crate::data::Lang;
+use crate::data::{CampaignDates, Lang, Timing};
+use crate::json::write::push_unsigned;
 
 /// Declares the keys with their three translations in one place, so a key can
 /// never lack a language.
@@ -92,8 +93,14 @@ ui_texts! {
     PartyNote => ["{party}: {note}", "{party}\u{a0}: {note}", "{party}: {note}"],
     CampHasNoParty => ["لا حزب في هذا المعسكر", "Aucun parti dans ce camp", "No party in this camp"],
 
-    BeforeStart => ["قبل الانطلاقة الرسمية (24\u{a0}شتنبر)", "Avant le début officiel (24\u{a0}sept.)", "Before the official start (24\u{a0}Sept)"],
-    DuringCampaign => ["خلال الحملة (24\u{a0}شتنبر – 7\u{a0}أكتوبر)", "Pendant la campagne (24\u{a0}sept. – 7\u{a0}oct.)", "During the campaign (24\u{a0}Sept – 7\u{a0}Oct)"],
+    /// The timeline's periods, for a dataset that declares no date; see [`period_name`].
+    BeforeStart => ["قبل الانطلاقة الرسمية", "Avant le début officiel", "Before the official start"],
+    DuringCampaign => ["خلال الحملة", "Pendant la campagne", "During the campaign"],
+    /// `{start}` and `{end}` are days written by [`format_date`] with [`DateStyle::DayMonth`].
+    BeforeStartOn => ["قبل الانطلاقة الرسمية ({start})", "Avant le début officiel ({start})", "Before the official start ({start})"],
+    DuringCampaignFromTo => ["خلال الحملة ({start} – {end})", "Pendant la campagne ({start} – {end})", "During the campaign ({start} – {end})"],
+    DuringCampaignFrom => ["خلال الحملة (ابتداء من {start})", "Pendant la campagne (à partir du {start})", "During the campaign (from {start})"],
+    DuringCampaignUntil => ["خلال الحملة (حتى {end})", "Pendant la campagne (jusqu’au {end})", "During the campaign (until {end})"],
     DateNotStated => ["تاريخ غير مذكور", "Date non précisée", "Date not stated"],
     TimelineNote => [
         "تظهر هنا الأساليب المستعملة فقط، في الفترة التي يذكرها المصدر.",
@@ -138,10 +145,24 @@ ui_texts! {
         "Majorité ({majority_parties}) contre opposition ({opposition_parties}). Couverture\u{a0}: majorité {majority_coverage}, opposition {opposition_coverage}. Seulement la majorité\u{a0}: {only_majority}. Seulement l’opposition\u{a0}: {only_opposition}.",
         "Majority ({majority_parties}) against opposition ({opposition_parties}). Coverage: majority {majority_coverage}, opposition {opposition_coverage}. Only the majority: {only_majority}. Only the opposition: {only_opposition}.",
     ],
+    /// `{before}` and `{during}` are the phrases below, with or without the dataset's dates.
     SummaryTimeline => [
-        "الأساليب المستعملة قبل الانطلاقة الرسمية للحملة يوم 24 شتنبر 2016، وخلال الحملة حتى يوم الاقتراع 7 أكتوبر 2016، أو دون تاريخ مذكور. {parties}.",
-        "Tactiques utilisées avant le début officiel de la campagne le 24 septembre 2016, pendant la campagne jusqu’au scrutin du 7 octobre 2016, ou sans date précisée. {parties}.",
-        "Tactics used before the campaign’s official start on 24 September 2016, during the campaign up to election day on 7 October 2016, or with no date stated. {parties}.",
+        "الأساليب المستعملة {before}، و{during}، أو دون تاريخ مذكور. {parties}.",
+        "Tactiques utilisées {before}, {during}, ou sans date précisée. {parties}.",
+        "Tactics used {before}, {during}, or with no date stated. {parties}.",
+    ],
+    SummaryBeforeStart => ["قبل الانطلاقة الرسمية للحملة", "avant le début officiel de la campagne", "before the campaign’s official start"],
+    /// `{start}` and `{end}` are days written by [`format_date`] with [`DateStyle::Full`].
+    SummaryBeforeStartOn => [
+        "قبل الانطلاقة الرسمية للحملة يوم {start}",
+        "avant le début officiel de la campagne le {start}",
+        "before the campaign’s official start on {start}",
+    ],
+    SummaryDuringCampaign => ["خلال الحملة", "pendant la campagne", "during the campaign"],
+    SummaryDuringCampaignUntil => [
+        "خلال الحملة حتى يوم الاقتراع {end}",
+        "pendant la campagne jusqu’au scrutin du {end}",
+        "during the campaign up to election day on {end}",
     ],
     TimelinePartyCounts => [
         "{party}: قبل {before}، خلال {during}، دون تاريخ {undated}",
@@ -380,6 +401,125 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
         result.push_str(fraction);
     }
     result
+}
+
+/// A day of the (proleptic Gregorian) calendar, as datasets write it: `YYYY-MM-DD`.
+///
+/// Only [`CalendarDate::parse`] makes one, so a value always names a real day. The fields
+/// are in the order that makes the derived comparison chronological.
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CalendarDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl CalendarDate {
+    /// `None` for anything but ten characters `YYYY-MM-DD` naming a real day: `2016-02-30`,
+    /// `2016-9-24` and `24/09/2016` are refused rather than guessed at.
+    pub fn parse(text: &str) -> Option<CalendarDate> {
+        let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() else { return None };
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0_u16, |value, &digit| digit.is_ascii_digit().then(|| value * 10 + u16::from(digit - b'0')))
+        };
+        let year = number(&[y1, y2, y3, y4])?;
+        let month = u8::try_from(number(&[m1, m2])?).ok()?;
+        let day = u8::try_from(number(&[d1, d2])?).ok()?;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month).contains(&day).then_some(CalendarDate { year, month, day })
+    }
+}
+
+/// How much of a date to write.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `24 Sept`, `24 sept.`, `24 شتنبر`: for headings, where the year is the dataset's and space
+    /// is short; a no-break space keeps the day with its month when the heading wraps.
+    DayMonth,
+    /// `24 September 2016`, `24 septembre 2016`, `24 شتنبر 2016`: for sentences.
+    Full,
+}
+
+/// The months as Moroccan Arabic-language media name them (the source article writes "شتنبر"),
+/// not the Levantine or Egyptian names; Arabic does not abbreviate them.
+const MONTHS_ARABIC: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
+const MONTHS_FRENCH: [&str; 12] =
+    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+/// The abbreviations of French typography: short names stay whole.
+const MONTHS_FRENCH_SHORT: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+const MONTHS_ENGLISH: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_ENGLISH_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+/// Writes a date day first in every language, with Western digits as elsewhere ([`format_number`]);
+/// French writes the first of the month `1er`.
+pub fn format_date(lang: Lang, date: CalendarDate, style: DateStyle) -> String {
+    let months = match (lang, style) {
+        (Lang::Ar, _) => &MONTHS_ARABIC,
+        (Lang::Fr, DateStyle::DayMonth) => &MONTHS_FRENCH_SHORT,
+        (Lang::Fr, DateStyle::Full) => &MONTHS_FRENCH,
+        (Lang::En, DateStyle::DayMonth) => &MONTHS_ENGLISH_SHORT,
+        (Lang::En, DateStyle::Full) => &MONTHS_ENGLISH,
+    };
+    let mut written = String::new();
+    push_unsigned(&mut written, u64::from(date.day));
+    if lang == Lang::Fr && date.day == 1 {
+        written.push_str("er");
+    }
+    written.push(if style == DateStyle::DayMonth { '\u{a0}' } else { ' ' });
+    written.push_str(months.get(usize::from(date.month).wrapping_sub(1)).copied().unwrap_or_default());
+    if style == DateStyle::Full {
+        written.push(' ');
+        push_unsigned(&mut written, u64::from(date.year));
+    }
+    written
+}
+
+/// The campaign's dates a dataset declares. One that is missing, or that is not a real date
+/// (validation refuses those, but the views must not rely on it), is left out of the texts
+/// rather than replaced by the 2016 dates of the built-in dataset.
+#[derive(Copy, Clone, Default)]
+pub struct CampaignCalendar {
+    pub official_start: Option<CalendarDate>,
+    pub election_day: Option<CalendarDate>,
+}
+
+impl CampaignCalendar {
+    pub fn of(dates: Option<&CampaignDates>) -> CampaignCalendar {
+        let parse = |date: Option<&String>| date.and_then(|date| CalendarDate::parse(date));
+        match dates {
+            Some(dates) => CampaignCalendar {
+                official_start: parse(dates.official_start.as_ref()),
+                election_day: parse(dates.election_day.as_ref()),
+            },
+            None => CampaignCalendar::default(),
+        }
+    }
+}
+
+/// The name of the period a timing falls in, with the dates the dataset gives:
+/// "Before the official start (24 Sept)", "During the campaign (24 Sept – 7 Oct)",
+/// "During the campaign (from 24 Sept)", or without dates "During the campaign".
+pub fn period_name(lang: Lang, calendar: CampaignCalendar, timing: Timing) -> String {
+    let day = |date: CalendarDate| format_date(lang, date, DateStyle::DayMonth);
+    let start = calendar.official_start.map(day);
+    let end = calendar.election_day.map(day);
+    let (key, start, end) = match (timing, start, end) {
+        (Timing::BeforeStart, Some(start), _) => (UiText::BeforeStartOn, start, String::new()),
+        (Timing::BeforeStart, None, _) => (UiText::BeforeStart, String::new(), String::new()),
+        (Timing::AfterStart, Some(start), Some(end)) => (UiText::DuringCampaignFromTo, start, end),
+        (Timing::AfterStart, Some(start), None) => (UiText::DuringCampaignFrom, start, String::new()),
+        (Timing::AfterStart, None, Some(end)) => (UiText::DuringCampaignUntil, String::new(), end),
+        (Timing::AfterStart, None, None) => (UiText::DuringCampaign, String::new(), String::new()),
+    };
+    ui_fill(lang, key, &[("start", &start), ("end", &end)])
 }
 
 #[cfg(test)]

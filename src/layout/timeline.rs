@@ -1,4 +1,8 @@
-//! The `timeline` view: each party's used tactics before the official start (24 Sept 2016), during the campaign, or undated.
+//! The `timeline` view: each party's used tactics before the campaign's official start, during the campaign, or undated.
+//!
+//! The periods are named with the dates the dataset declares (`campaign.official_start` and
+//! `campaign.election_day`, 24 Sept and 7 Oct 2016 in the built-in one) and without dates where
+//! it declares none: a newsroom's 2021 dataset must not be labelled with 2016's days.
 //!
 //! The source gives periods, not dates, so tactics are placed in period columns
 //! (never along a date axis that would suggest a day), and a fact without a
@@ -8,7 +12,7 @@
 
 use crate::compare::timeline;
 use crate::data::{Dataset, Lang, Status, Timing};
-use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
+use crate::i18n::{CalendarDate, CampaignCalendar, DateStyle, UiText, format_date, format_number, list_separator, period_name, ui, ui_fill};
 
 use super::builder::{MARGIN, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::{party_short, tactic_name};
@@ -41,16 +45,30 @@ impl Period {
             None => Period::Undated,
         }
     }
+}
 
-    fn name(self, lang: Lang) -> &'static str {
-        ui(
-            lang,
-            match self {
-                Period::Before => UiText::BeforeStart,
-                Period::During => UiText::DuringCampaign,
-                Period::Undated => UiText::DateNotStated,
-            },
-        )
+/// The three periods' names in the view's language, written once per layout.
+struct PeriodNames {
+    before: String,
+    during: String,
+    undated: &'static str,
+}
+
+impl PeriodNames {
+    fn new(lang: Lang, calendar: CampaignCalendar) -> PeriodNames {
+        PeriodNames {
+            before: period_name(lang, calendar, Timing::BeforeStart),
+            during: period_name(lang, calendar, Timing::AfterStart),
+            undated: ui(lang, UiText::DateNotStated),
+        }
+    }
+
+    fn of(&self, period: Period) -> &str {
+        match period {
+            Period::Before => &self.before,
+            Period::During => &self.during,
+            Period::Undated => self.undated,
+        }
     }
 }
 
@@ -65,6 +83,8 @@ struct Entry {
 pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
+    let calendar = CampaignCalendar::of(dataset.raw().campaign.as_ref());
+    let names = PeriodNames::new(lang, calendar);
     let placed = timeline(dataset);
     // Reading order: party by party, period by period, facts in dataset order. The periods'
     // lists come in that order and each in dataset order, so sorting them into one list per
@@ -92,13 +112,13 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let mut y = MARGIN;
     y += builder.paragraph(left, y, ui(lang, UiText::TimelineNote), SMALL, content_width, 3, ColorRole::MutedText) + 12.0;
     y = if content_width >= GRID_FROM {
-        grid(&mut builder, dataset, &entries, left, content_width, y)
+        grid(&mut builder, dataset, &names, &entries, left, content_width, y)
     } else {
-        stacked(&mut builder, dataset, &entries, left, content_width, y)
+        stacked(&mut builder, dataset, &names, &entries, left, content_width, y)
     };
 
-    let summary = summary(dataset, lang, &entries);
-    let table = table(dataset, lang, &entries);
+    let summary = summary(dataset, lang, calendar, &entries);
+    let table = table(dataset, lang, &names, &entries);
     builder.finish(View::Timeline, y + MARGIN, summary, table)
 }
 
@@ -107,7 +127,15 @@ fn entries_of(entries: &[Entry], party: usize, period: Period) -> impl Iterator<
 }
 
 /// Lays chips one under the other from `top` in a column; returns the height taken.
-fn chips<'a>(builder: &mut SceneBuilder, dataset: &Dataset, items: impl Iterator<Item = &'a Entry>, x: f64, top: f64, width: f64) -> f64 {
+fn chips<'a>(
+    builder: &mut SceneBuilder,
+    dataset: &Dataset,
+    names: &PeriodNames,
+    items: impl Iterator<Item = &'a Entry>,
+    x: f64,
+    top: f64,
+    width: f64,
+) -> f64 {
     let lang = builder.lang;
     let mut y = top;
     let mut any = false;
@@ -133,7 +161,7 @@ fn chips<'a>(builder: &mut SceneBuilder, dataset: &Dataset, items: impl Iterator
                 &[
                     ("party", party_short(dataset, lang, entry.party)),
                     ("tactic", tactic_name(dataset, lang, entry.tactic)),
-                    ("period", entry.period.name(lang)),
+                    ("period", names.of(entry.period)),
                 ],
             ),
         });
@@ -154,8 +182,7 @@ fn party_label(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, x: f
     builder.lines(x + swatch + 6.0, top, &lines, PARTY_STYLE, TextAnchor::Left, ColorRole::Text)
 }
 
-fn grid(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: f64, content_width: f64, top: f64) -> f64 {
-    let lang = builder.lang;
+fn grid(builder: &mut SceneBuilder, dataset: &Dataset, names: &PeriodNames, entries: &[Entry], left: f64, content_width: f64, top: f64) -> f64 {
     let label_width = snap((content_width * 0.18).clamp(100.0, 200.0));
     let column_width = snap((content_width - label_width) / 3.0);
     let column_x = |period: usize| left + label_width + column_width * period as f64;
@@ -165,7 +192,7 @@ fn grid(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: 
     let mut headings = Vec::with_capacity(Period::ALL.len());
     let mut most_lines = 0;
     for period in Period::ALL {
-        let lines = builder.wrap(period.name(lang), SMALL_BOLD, column_width - 2.0 * CELL_PADDING, 3).lines;
+        let lines = builder.wrap(names.of(period), SMALL_BOLD, column_width - 2.0 * CELL_PADDING, 3).lines;
         most_lines = most_lines.max(lines.len());
         headings.push(lines);
     }
@@ -185,6 +212,7 @@ fn grid(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: 
             let used = chips(
                 builder,
                 dataset,
+                names,
                 entries_of(entries, party, period),
                 column_x(position) + CELL_PADDING,
                 row_top,
@@ -204,7 +232,7 @@ fn grid(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: 
     y
 }
 
-fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], left: f64, content_width: f64, top: f64) -> f64 {
+fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, names: &PeriodNames, entries: &[Entry], left: f64, content_width: f64, top: f64) -> f64 {
     let lang = builder.lang;
     let indent = 12.0;
     let mut y = top;
@@ -215,15 +243,15 @@ fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, entries: &[Entry], lef
         party_label(builder, dataset, party, left + 6.0, y + 5.0, content_width - 12.0);
         y += heading_height + 6.0;
         for period in Period::ALL {
-            y += builder.paragraph(left + indent, y, period.name(lang), SMALL_BOLD, content_width - indent, 3, ColorRole::Text) + 4.0;
-            y += chips(builder, dataset, entries_of(entries, party, period), left + indent, y, content_width - indent) + 10.0;
+            y += builder.paragraph(left + indent, y, names.of(period), SMALL_BOLD, content_width - indent, 3, ColorRole::Text) + 4.0;
+            y += chips(builder, dataset, names, entries_of(entries, party, period), left + indent, y, content_width - indent) + 10.0;
         }
         y += 6.0;
     }
     y
 }
 
-fn summary(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> String {
+fn summary(dataset: &Dataset, lang: Lang, calendar: CampaignCalendar, entries: &[Entry]) -> String {
     let mut parties = String::new();
     for party in 0..dataset.parties().len() {
         if party > 0 {
@@ -241,14 +269,24 @@ fn summary(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> String {
             ],
         ));
     }
-    ui_fill(lang, UiText::SummaryTimeline, &[("parties", &parties)])
+    // In full, with the year: a reader of the summary sees no other sign of which campaign it is.
+    let day = |date: Option<CalendarDate>| date.map(|date| format_date(lang, date, DateStyle::Full));
+    let before = match day(calendar.official_start) {
+        Some(start) => ui_fill(lang, UiText::SummaryBeforeStartOn, &[("start", &start)]),
+        None => ui(lang, UiText::SummaryBeforeStart).to_owned(),
+    };
+    let during = match day(calendar.election_day) {
+        Some(end) => ui_fill(lang, UiText::SummaryDuringCampaignUntil, &[("end", &end)]),
+        None => ui(lang, UiText::SummaryDuringCampaign).to_owned(),
+    };
+    ui_fill(lang, UiText::SummaryTimeline, &[("before", &before), ("during", &during), ("parties", &parties)])
 }
 
-fn table(dataset: &Dataset, lang: Lang, entries: &[Entry]) -> Table {
+fn table(dataset: &Dataset, lang: Lang, names: &PeriodNames, entries: &[Entry]) -> Table {
     let header = [ui(lang, UiText::AxisParty), ui(lang, UiText::AxisTactic), ui(lang, UiText::AxisPeriod)];
     let mut table = Table::new(ui(lang, UiText::CaptionTimeline).to_owned(), &header);
     for entry in entries {
-        table.row(&[party_short(dataset, lang, entry.party), tactic_name(dataset, lang, entry.tactic), entry.period.name(lang)]);
+        table.row(&[party_short(dataset, lang, entry.party), tactic_name(dataset, lang, entry.tactic), names.of(entry.period)]);
     }
     table
 }
