@@ -373,6 +373,70 @@ fn fields_of_the_wrong_type_are_refused_at_their_path() {
     assert_eq!(only_error(&language_as_number).to_string(), "facts[0].text.ar: expected a string, found the number 3.5");
 }
 
+fn with_campaign(official_start: Value, election_day: Value) -> Value {
+    let mut dataset = valid();
+    dataset["campaign"] = json!({ "official_start": official_start, "election_day": election_day });
+    dataset
+}
+
+#[test]
+fn campaign_dates_are_real_days_written_year_month_day() {
+    for (start, end) in [("2016-09-24", "2016-10-07"), ("2021-08-26", "2021-09-08"), ("2024-02-29", "2024-03-01"), ("2000-02-29", "2000-02-29")] {
+        assert!(Dataset::from_json(&with_campaign(json!(start), json!(end)).to_string()).is_ok(), "{start} to {end}");
+    }
+    for (only_start, only_end) in [(json!("2021-08-26"), Value::Null), (Value::Null, json!("2021-09-08"))] {
+        assert!(Dataset::from_json(&with_campaign(only_start, only_end).to_string()).is_ok(), "either date may be missing");
+    }
+    let mut no_dates = valid();
+    no_dates["campaign"] = json!({});
+    assert!(Dataset::from_json(&no_dates.to_string()).is_ok());
+}
+
+#[test]
+fn a_campaign_date_written_otherwise_is_refused() {
+    for written in ["24/09/2016", "2016-9-24", "2016-09-24T00:00:00Z", " 2016-09-24", "20160924", "2016-09", "", "٢٠١٦-٠٩-٢٤"] {
+        assert_eq!(
+            only_error(&with_campaign(json!(written), Value::Null)).to_string(),
+            format!("campaign.official_start: expected a date written YYYY-MM-DD, found \"{written}\""),
+        );
+    }
+    assert_eq!(
+        only_error(&with_campaign(json!("2016-09-24"), json!("7 October 2016"))).to_string(),
+        r#"campaign.election_day: expected a date written YYYY-MM-DD, found "7 October 2016""#,
+    );
+}
+
+#[test]
+fn a_campaign_date_that_is_no_day_of_the_calendar_is_refused() {
+    for day in ["2016-02-30", "2015-02-29", "1900-02-29", "2016-04-31", "2016-13-01", "2016-00-10", "2016-09-00", "2016-09-32"] {
+        assert_eq!(
+            only_error(&with_campaign(Value::Null, json!(day))).to_string(),
+            format!("campaign.election_day: expected a real date, found \"{day}\""),
+        );
+    }
+}
+
+#[test]
+fn an_election_day_before_the_official_start_is_refused() {
+    assert_eq!(
+        only_error(&with_campaign(json!("2016-09-24"), json!("2016-09-23"))).to_string(),
+        r#"campaign.election_day: election day "2016-09-23" is before the official start "2016-09-24""#,
+    );
+    assert_eq!(
+        only_error(&with_campaign(json!("2016-10-07"), json!("2015-12-31"))).path,
+        "campaign.election_day",
+        "years count before months and days"
+    );
+}
+
+#[test]
+fn both_bad_campaign_dates_are_reported_before_the_collections() {
+    let mut dataset = with_campaign(json!("24/09/2016"), json!("2016-02-30"));
+    dataset["facts"][0]["party"] = json!("usfp");
+    let paths: Vec<String> = errors_of(&dataset).0.into_iter().map(|error| error.path).collect();
+    assert_eq!(paths, ["campaign.official_start", "campaign.election_day", "facts[0].party"]);
+}
+
 #[test]
 fn optional_fields_may_be_null() {
     let mut dataset = valid();

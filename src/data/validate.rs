@@ -6,7 +6,8 @@
 //! a rule fails: each `format!` call site cost the wasm its own argument tables (issue #7).
 
 use super::read::read_dataset;
-use super::{Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, RawDataset};
+use super::{CampaignDates, Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, RawDataset};
+use crate::i18n::CalendarDate;
 use crate::json::parse::parse;
 use crate::json::write::push_unsigned;
 
@@ -148,6 +149,38 @@ impl Checker {
     }
 }
 
+/// The campaign's dates, which the timeline writes out for readers: each must be a real day
+/// written `YYYY-MM-DD`, and polling cannot come before the official start. A date the widget
+/// would have to guess at (`24/09/2016` could be read two ways elsewhere) is refused.
+fn check_campaign(checker: &mut Checker, campaign: &CampaignDates) {
+    let mut date = |field: &str, text: &Option<String>| {
+        let text = text.as_deref()?;
+        let parsed = CalendarDate::parse(text);
+        if parsed.is_none() {
+            let written = text.len() == 10 && text.bytes().enumerate().all(|(position, byte)| match position {
+                4 | 7 => byte == b'-',
+                _ => byte.is_ascii_digit(),
+            });
+            let mut message =
+                String::from(if written { "expected a real date, found " } else { "expected a date written YYYY-MM-DD, found " });
+            message.push_str(&quoted(text));
+            checker.fail_collection(field, message);
+        }
+        parsed
+    };
+    let start = date("campaign.official_start", &campaign.official_start);
+    let election_day = date("campaign.election_day", &campaign.election_day);
+    if let (Some(start), Some(election_day)) = (start, election_day)
+        && election_day < start
+    {
+        let mut message = String::from("election day ");
+        message.push_str(&quoted(campaign.election_day.as_deref().unwrap_or_default()));
+        message.push_str(" is before the official start ");
+        message.push_str(&quoted(campaign.official_start.as_deref().unwrap_or_default()));
+        checker.fail_collection("campaign.election_day", message);
+    }
+}
+
 /// `[position]`, as paths spell an entry.
 fn push_position(out: &mut String, position: usize) {
     out.push('[');
@@ -213,6 +246,10 @@ fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
     if !checker.errors.is_empty() {
         // Past the bounds, checking every entry would only multiply the messages.
         return Err(DatasetErrors(checker.errors));
+    }
+    // Before the collections, as in the document.
+    if let Some(campaign) = &raw.campaign {
+        check_campaign(&mut checker, campaign);
     }
     if raw.parties.is_empty() {
         checker.fail_collection("parties", "the dataset has no party".to_owned());
