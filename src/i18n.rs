@@ -681,6 +681,100 @@ mod tests {
         }
     }
 
+    fn date(text: &str) -> CalendarDate {
+        CalendarDate::parse(text).unwrap_or_else(|| panic!("{text} is a date"))
+    }
+
+    #[test]
+    fn only_real_days_written_year_month_day_are_dates() {
+        for text in ["2016-09-24", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"] {
+            assert!(CalendarDate::parse(text).is_some(), "{text}");
+        }
+        for text in [
+            "2016-02-30", "2015-02-29", "1900-02-29", "2016-04-31", "2016-13-01", "2016-00-01", "2016-01-00", "24/09/2016",
+            "2016-9-24", "2016-09-24 ", "2016/09/24", "+016-09-24", "2016-09-2x", "", "٢٠١٦-٠٩-٢٤", "2016-09-24T00:00",
+        ] {
+            assert!(CalendarDate::parse(text).is_none(), "{text}");
+        }
+        assert!(date("2016-09-24") < date("2016-10-07") && date("2015-12-31") < date("2016-01-01"));
+        assert!(date("2016-09-30") < date("2016-10-01") && date("2016-09-09") < date("2016-09-10"));
+    }
+
+    #[test]
+    fn dates_are_written_day_first_in_each_language() {
+        let start = date("2016-09-24");
+        assert_eq!(format_date(Lang::Ar, start, DateStyle::DayMonth), "24\u{a0}شتنبر");
+        assert_eq!(format_date(Lang::Fr, start, DateStyle::DayMonth), "24\u{a0}sept.");
+        assert_eq!(format_date(Lang::En, start, DateStyle::DayMonth), "24\u{a0}Sept");
+        assert_eq!(format_date(Lang::Ar, start, DateStyle::Full), "24 شتنبر 2016");
+        assert_eq!(format_date(Lang::Fr, start, DateStyle::Full), "24 septembre 2016");
+        assert_eq!(format_date(Lang::En, start, DateStyle::Full), "24 September 2016");
+        let first = date("2021-10-01");
+        assert_eq!(format_date(Lang::Fr, first, DateStyle::DayMonth), "1er\u{a0}oct.");
+        assert_eq!(format_date(Lang::Fr, first, DateStyle::Full), "1er octobre 2021");
+        assert_eq!(format_date(Lang::En, first, DateStyle::Full), "1 October 2021");
+        assert_eq!(format_date(Lang::Ar, first, DateStyle::Full), "1 أكتوبر 2021");
+        assert_eq!(format_date(Lang::En, date("2021-06-08"), DateStyle::DayMonth), "8\u{a0}Jun");
+        assert_eq!(format_date(Lang::Fr, date("2021-07-14"), DateStyle::DayMonth), "14\u{a0}juil.");
+        assert_eq!(format_date(Lang::Fr, date("2021-08-15"), DateStyle::Full), "15 août 2021");
+    }
+
+    #[test]
+    fn every_month_has_its_name_in_each_language() {
+        let moroccan = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
+        for (position, arabic) in moroccan.iter().enumerate() {
+            let day = date(&format!("2021-{:02}-15", position + 1));
+            assert_eq!(format_date(Lang::Ar, day, DateStyle::DayMonth), format!("15\u{a0}{arabic}"));
+            assert_eq!(format_date(Lang::Ar, day, DateStyle::Full), format!("15 {arabic} 2021"));
+            for lang in [Lang::Fr, Lang::En] {
+                for style in [DateStyle::DayMonth, DateStyle::Full] {
+                    let written = format_date(lang, day, style);
+                    let month = written.trim_start_matches("15").trim_start_matches(['\u{a0}', ' ']).trim_end_matches(" 2021");
+                    assert!(month.chars().count() >= 3 && month.chars().all(|c| c.is_alphabetic() || c == '.'), "{written}");
+                }
+            }
+        }
+    }
+
+    fn calendar(official_start: Option<&str>, election_day: Option<&str>) -> CampaignCalendar {
+        let dates = CampaignDates { official_start: official_start.map(str::to_owned), election_day: election_day.map(str::to_owned) };
+        CampaignCalendar::of(Some(&dates))
+    }
+
+    #[test]
+    fn the_built_in_campaign_names_its_periods_as_the_fixed_2016_strings_did() {
+        let dates = calendar(Some("2016-09-24"), Some("2016-10-07"));
+        let before = |lang| period_name(lang, dates, Timing::BeforeStart);
+        let during = |lang| period_name(lang, dates, Timing::AfterStart);
+        assert_eq!(before(Lang::Ar), "قبل الانطلاقة الرسمية (24\u{a0}شتنبر)");
+        assert_eq!(before(Lang::Fr), "Avant le début officiel (24\u{a0}sept.)");
+        assert_eq!(before(Lang::En), "Before the official start (24\u{a0}Sept)");
+        assert_eq!(during(Lang::Ar), "خلال الحملة (24\u{a0}شتنبر – 7\u{a0}أكتوبر)");
+        assert_eq!(during(Lang::Fr), "Pendant la campagne (24\u{a0}sept. – 7\u{a0}oct.)");
+        assert_eq!(during(Lang::En), "During the campaign (24\u{a0}Sept – 7\u{a0}Oct)");
+    }
+
+    #[test]
+    fn periods_show_only_the_dates_the_dataset_gives() {
+        for undated in [CampaignCalendar::of(None), calendar(None, None), calendar(Some("24/09/2016"), Some("2016-02-30"))] {
+            for lang in Lang::ALL {
+                let names = [period_name(lang, undated, Timing::BeforeStart), period_name(lang, undated, Timing::AfterStart)];
+                assert_eq!(names, [ui(lang, UiText::BeforeStart), ui(lang, UiText::DuringCampaign)]);
+                assert!(!names.concat().contains(['(', '2', '4']), "{names:?}");
+            }
+        }
+        let start_only = calendar(Some("2021-08-26"), None);
+        assert_eq!(period_name(Lang::En, start_only, Timing::BeforeStart), "Before the official start (26\u{a0}Aug)");
+        assert_eq!(period_name(Lang::En, start_only, Timing::AfterStart), "During the campaign (from 26\u{a0}Aug)");
+        assert_eq!(period_name(Lang::Fr, start_only, Timing::AfterStart), "Pendant la campagne (à partir du 26\u{a0}août)");
+        assert_eq!(period_name(Lang::Ar, start_only, Timing::AfterStart), "خلال الحملة (ابتداء من 26\u{a0}غشت)");
+        let election_day_only = calendar(None, Some("2021-09-08"));
+        assert_eq!(period_name(Lang::En, election_day_only, Timing::BeforeStart), "Before the official start");
+        assert_eq!(period_name(Lang::En, election_day_only, Timing::AfterStart), "During the campaign (until 8\u{a0}Sept)");
+        assert_eq!(period_name(Lang::Fr, election_day_only, Timing::AfterStart), "Pendant la campagne (jusqu’au 8\u{a0}sept.)");
+        assert_eq!(period_name(Lang::Ar, election_day_only, Timing::AfterStart), "خلال الحملة (حتى 8\u{a0}شتنبر)");
+    }
+
     #[test]
     fn percentages_round_to_whole_numbers_with_the_right_spacing() {
         assert_eq!(format_percent(Lang::En, 0.6), "60%");

@@ -290,3 +290,143 @@ fn table(dataset: &Dataset, lang: Lang, names: &PeriodNames, entries: &[Entry]) 
     }
     table
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::data::{Dataset, Lang};
+    use crate::layout::{EstimatedTextMeasure, Scene, View, ViewRequest, layout};
+
+    /// Two parties, each with a tactic before the start, one during and one undated, and `campaign` as given.
+    fn dataset(campaign: Value) -> Dataset {
+        let name = |text: &str| json!({ "ar": text, "fr": text, "en": text });
+        let fact = |party: &str, tactic: &str, when: Value| {
+            json!({ "party": party, "tactic": tactic, "status": "used", "when": when, "quote": "نص", "text": name("text") })
+        };
+        let mut document = json!({
+            "parties": [
+                { "id": "alpha", "camp": "majority", "name": name("Alpha") },
+                { "id": "beta", "camp": "opposition", "name": name("Beta") },
+            ],
+            "tactics": [
+                { "id": "web-tv", "category": "media", "name": name("Web TV") },
+                { "id": "lists", "category": "media", "name": name("Lists") },
+                { "id": "live", "category": "media", "name": name("Live") },
+            ],
+            "facts": [
+                fact("alpha", "web-tv", json!("before_start")),
+                fact("alpha", "lists", json!("after_start")),
+                fact("beta", "live", Value::Null),
+            ],
+        });
+        if !campaign.is_null() {
+            document["campaign"] = campaign;
+        }
+        Dataset::from_json(&document.to_string()).unwrap_or_else(|errors| panic!("{errors}"))
+    }
+
+    fn scene(dataset: &Dataset, lang: Lang, width: f64) -> Scene {
+        let request = ViewRequest { view: View::Timeline, lang, party: 0, versus: 1, width };
+        layout(dataset, &request, &EstimatedTextMeasure).unwrap()
+    }
+
+    /// Every text a reader can get at: drawn lines, mark labels, table and summary.
+    fn all_texts(scene: &Scene) -> String {
+        let mut texts: Vec<&str> = scene.texts.iter().map(|text| text.text.as_str()).collect();
+        texts.extend(scene.marks.iter().map(|mark| mark.label.as_str()));
+        texts.extend(scene.table.rows.iter().flatten().map(String::as_str));
+        texts.push(&scene.summary);
+        texts.join("\n")
+    }
+
+    const WIDTHS: [f64; 2] = [320.0, 900.0];
+
+    #[test]
+    fn a_dataset_with_other_dates_shows_them_in_headings_labels_table_and_summary() {
+        let other = dataset(json!({ "official_start": "2021-08-26", "election_day": "2021-09-08" }));
+        // Per language: the two periods' names, the days as headings write them, and in the summary.
+        let expected = [
+            (
+                Lang::En,
+                ["Before the official start (26\u{a0}Aug)", "During the campaign (26\u{a0}Aug – 8\u{a0}Sept)"],
+                ["26\u{a0}Aug", "8\u{a0}Sept"],
+                ["26 August 2021", "8 September 2021"],
+            ),
+            (
+                Lang::Fr,
+                ["Avant le début officiel (26\u{a0}août)", "Pendant la campagne (26\u{a0}août – 8\u{a0}sept.)"],
+                ["26\u{a0}août", "8\u{a0}sept."],
+                ["26 août 2021", "8 septembre 2021"],
+            ),
+            (
+                Lang::Ar,
+                ["قبل الانطلاقة الرسمية (26\u{a0}غشت)", "خلال الحملة (26\u{a0}غشت – 8\u{a0}شتنبر)"],
+                ["26\u{a0}غشت", "8\u{a0}شتنبر"],
+                ["26 غشت 2021", "8 شتنبر 2021"],
+            ),
+        ];
+        for (lang, periods, days, full_days) in expected {
+            for width in WIDTHS {
+                let scene = scene(&other, lang, width);
+                for period in periods {
+                    assert!(scene.table.rows.iter().any(|row| row.iter().any(|cell| cell == period)), "{period} in the table");
+                    assert!(scene.marks.iter().any(|mark| mark.label.contains(period)), "{period} in a mark's label");
+                }
+                // Headings may wrap, but never between a day and its month.
+                for day in days {
+                    assert!(scene.texts.iter().any(|text| text.text.contains(day)), "{day} drawn at {width}");
+                }
+                for day in full_days {
+                    assert!(scene.summary.contains(day), "{day} in {}", scene.summary);
+                }
+                let texts = all_texts(&scene);
+                assert!(!texts.contains("2016") && !texts.contains("24\u{a0}") && !texts.contains("7\u{a0}"), "{texts}");
+            }
+        }
+        let summary = scene(&other, Lang::En, 900.0).summary;
+        assert!(
+            summary.starts_with(
+                "Tactics used before the campaign’s official start on 26 August 2021, during the campaign up to election day on 8 September 2021, or with no date stated. Alpha: before 1, during 1, no date 0"
+            ),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn a_dataset_without_dates_shows_none() {
+        let starts = [
+            (Lang::En, "Tactics used before the campaign’s official start, during the campaign, or with no date stated. Alpha: "),
+            (Lang::Fr, "Tactiques utilisées avant le début officiel de la campagne, pendant la campagne, ou sans date précisée. Alpha\u{a0}: "),
+            (Lang::Ar, "الأساليب المستعملة قبل الانطلاقة الرسمية للحملة، وخلال الحملة، أو دون تاريخ مذكور. Alpha: "),
+        ];
+        for campaign in [Value::Null, json!({}), json!({ "official_start": null, "election_day": null })] {
+            let undated = dataset(campaign);
+            for (lang, summary_start) in starts {
+                for width in WIDTHS {
+                    let scene = scene(&undated, lang, width);
+                    // Counts are the only digits a reader sees: no day, month or year.
+                    let texts = all_texts(&scene).replace(&scene.summary, "");
+                    assert!(!texts.contains(|character: char| character.is_ascii_digit() || character == '('), "{texts}");
+                    assert!(scene.summary.starts_with(summary_start), "{}", scene.summary);
+                }
+            }
+        }
+        let scene = scene(&dataset(Value::Null), Lang::En, 900.0);
+        for heading in ["Before the official start", "During the campaign", "Date not stated"] {
+            assert!(scene.texts.iter().any(|text| text.text == heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_dataset_with_only_the_official_start_says_from_when_the_campaign_runs() {
+        let scene = scene(&dataset(json!({ "official_start": "2021-08-26" })), Lang::En, 900.0);
+        let periods: Vec<&str> = scene.table.rows.iter().filter_map(|row| row.get(2)).map(String::as_str).collect();
+        assert_eq!(periods, ["Before the official start (26\u{a0}Aug)", "During the campaign (from 26\u{a0}Aug)", "Date not stated"]);
+        assert!(
+            scene.summary.starts_with("Tactics used before the campaign’s official start on 26 August 2021, during the campaign, or with no date stated."),
+            "{}",
+            scene.summary
+        );
+    }
+}
