@@ -4,13 +4,14 @@
 //! fails; `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites the snapshots.
 //! The snapshots double as examples of what each view looks like. Each view is
 //! drawn for the party `pjd` (emphasised in the matrix) against `pam`, in the light
-//! theme, plus the matrix in the dark theme.
+//! theme, plus the matrix in the dark theme, and the timeline of a dataset that declares
+//! other campaign dates.
 
 use std::fs;
 use std::path::PathBuf;
 
 use campaign_explainer::chart::render_svg;
-use campaign_explainer::data::{Dataset, Lang};
+use campaign_explainer::data::{BUILT_IN_JSON, Dataset, Lang};
 use campaign_explainer::layout::{EstimatedTextMeasure, View, ViewRequest, layout};
 use campaign_explainer::theme::Theme;
 
@@ -55,42 +56,63 @@ fn render(dataset: &Dataset, case: &Case) -> String {
     render_svg(&scene, &Theme::for_scheme(case.dark))
 }
 
-#[test]
-fn every_view_matches_its_snapshot() {
-    let dataset = Dataset::built_in().unwrap();
+/// Compares `svg` with the snapshot `name` (or rewrites it under `UPDATE_SNAPSHOTS=1`); returns
+/// what differs, having written it beside the snapshot.
+fn compare_with_snapshot(name: &str, svg: &str) -> Option<String> {
     let directory = snapshot_directory();
     let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|value| value == "1");
-    let mut differences = Vec::new();
-    for case in cases() {
-        let name = case.name();
-        let svg = render(&dataset, &case);
-        let path = directory.join(format!("{name}.svg"));
-        let changed_path = directory.join(format!("{name}-changed.svg"));
-        if update {
-            fs::create_dir_all(&directory).unwrap();
-            fs::write(&path, &svg).unwrap();
+    let path = directory.join(format!("{name}.svg"));
+    let changed_path = directory.join(format!("{name}-changed.svg"));
+    if update {
+        fs::create_dir_all(&directory).unwrap();
+        fs::write(&path, svg).unwrap();
+        let _ = fs::remove_file(&changed_path);
+        return None;
+    }
+    match fs::read_to_string(&path) {
+        Ok(expected) if expected == svg => {
             let _ = fs::remove_file(&changed_path);
-            continue;
+            None
         }
-        match fs::read_to_string(&path) {
-            Ok(expected) if expected == svg => {
-                let _ = fs::remove_file(&changed_path);
-            }
-            Ok(_) => {
-                fs::write(&changed_path, &svg).unwrap();
-                differences.push(format!("{name}: differs, see {}", changed_path.display()));
-            }
-            Err(_) => {
-                fs::write(&changed_path, &svg).unwrap();
-                differences.push(format!("{name}: no snapshot yet, see {}", changed_path.display()));
-            }
+        Ok(_) => {
+            fs::write(&changed_path, svg).unwrap();
+            Some(format!("{name}: differs, see {}", changed_path.display()))
+        }
+        Err(_) => {
+            fs::write(&changed_path, svg).unwrap();
+            Some(format!("{name}: no snapshot yet, see {}", changed_path.display()))
         }
     }
+}
+
+fn assert_no_difference(differences: &[String]) {
     assert!(
         differences.is_empty(),
         "snapshots differ (check the -changed.svg files, then run `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` to accept them):\n{}",
         differences.join("\n")
     );
+}
+
+#[test]
+fn every_view_matches_its_snapshot() {
+    let dataset = Dataset::built_in().unwrap();
+    let mut differences = Vec::new();
+    for case in cases() {
+        differences.extend(compare_with_snapshot(&case.name(), &render(&dataset, &case)));
+    }
+    assert_no_difference(&differences);
+}
+
+/// A newsroom's dataset with the 2021 campaign's dates (official start 26 August, polling
+/// 8 September): the timeline's headings and summary must carry those, not 2016's.
+#[test]
+fn the_timeline_of_a_dataset_with_other_dates_matches_its_snapshot() {
+    let mut document: serde_json::Value = serde_json::from_str(BUILT_IN_JSON).unwrap();
+    document["campaign"] = serde_json::json!({ "official_start": "2021-08-26", "election_day": "2021-09-08" });
+    let dataset = Dataset::from_json(&document.to_string()).unwrap();
+    let svg = render(&dataset, &Case { view: View::Timeline, lang: Lang::En, width: 640.0, dark: false });
+    assert!(svg.contains("26\u{a0}Aug") && svg.contains("8 September 2021") && !svg.contains("Sept 2016"), "the dates are 2021's");
+    assert_no_difference(&Vec::from_iter(compare_with_snapshot("timeline-en-other-dates", &svg)));
 }
 
 #[test]
