@@ -1,7 +1,7 @@
 //! Exports of the data behind the charts: CSV for spreadsheets and JSON for developers, quotes included.
 
 use crate::data::{Camp, CampaignDates, Category, Dataset, Fact, Lang, Leader, Localized, Party, RawDataset, Source, Status, Tactic, Timing};
-use crate::i18n::{UiText, ui};
+use crate::i18n::{CampaignCalendar, UiText, period_name, ui};
 use crate::json::write::JsonWriter;
 use crate::layout::Table;
 
@@ -15,6 +15,10 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
     csv.push(BYTE_ORDER_MARK);
     let header = ["party_id", "party", "camp", "tactic_id", "tactic", "category", "status", "when", "fact", "quote", "note"];
     push_row(&mut csv, &header);
+    // The same period names as the timeline's headings, with the dataset's own campaign dates.
+    let calendar = CampaignCalendar::of(dataset.raw().campaign.as_ref());
+    let period = |timing| period_name(lang, calendar, timing);
+    let (before_start, during_campaign) = (period(Timing::BeforeStart), period(Timing::AfterStart));
     for (position, fact) in dataset.facts().iter().enumerate() {
         let party = dataset.party_of_fact(position).and_then(|party| dataset.parties().get(party));
         let tactic = dataset.tactic_of_fact(position).and_then(|tactic| dataset.tactics().get(tactic));
@@ -27,8 +31,8 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
             Status::NotUsed => ui(lang, UiText::LegendNotUsed),
         };
         let when = match fact.when {
-            Some(Timing::BeforeStart) => ui(lang, UiText::BeforeStart),
-            Some(Timing::AfterStart) => ui(lang, UiText::DuringCampaign),
+            Some(Timing::BeforeStart) => before_start.as_str(),
+            Some(Timing::AfterStart) => during_campaign.as_str(),
             None => "",
         };
         let camp = party.map(|party| match party.camp {
@@ -301,6 +305,18 @@ mod tests {
             let escaped = fact.quote.replace('"', "\"\"");
             assert!(csv.contains(&escaped), "the verbatim quote of {}/{} is in the CSV", fact.party, fact.tactic);
         }
+    }
+
+    #[test]
+    fn the_when_column_names_the_period_with_the_datasets_own_dates() {
+        let csv = facts_csv(&built_in(), Lang::En);
+        assert!(csv.contains(",Before the official start (24\u{a0}Sept),"), "the built-in 2016 dates");
+        let mut raw: serde_json::Value = serde_json::from_str(crate::data::BUILT_IN_JSON).unwrap();
+        raw["campaign"] = serde_json::json!({ "official_start": "2021-08-26", "election_day": "2021-09-08" });
+        let other = Dataset::from_json(&raw.to_string()).expect("the dataset with 2021 dates is valid");
+        let csv = facts_csv(&other, Lang::En);
+        assert!(csv.contains(",Before the official start (26\u{a0}Aug),"), "the dataset's dates, not 2016's");
+        assert!(!csv.contains("24\u{a0}Sept"));
     }
 
     #[test]
