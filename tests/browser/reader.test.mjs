@@ -125,6 +125,13 @@ test('every control is a real button or select, at least 44 CSS px, and the char
   for (const control of controls) assert.ok(control.width >= 44 && control.height >= 44, `${control.tag} "${control.text}" is ${control.width}x${control.height}`);
   const tabStops = await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelectorAll('canvas[tabindex="0"]').length);
   assert.equal(tabStops, 1);
+  // On a phone the view buttons take one row that scrolls sideways, not three rows above the chart.
+  const views = await page.evaluate(() => {
+    const row = document.getElementById('explainer').shadowRoot.querySelector('.views');
+    return { tops: [...row.children].map((button) => Math.round(button.getBoundingClientRect().top)), scrolls: row.scrollWidth > row.clientWidth, width: row.getBoundingClientRect().width };
+  });
+  assert.equal(new Set(views.tops).size, 1, `the view buttons share one row: tops ${views.tops}`);
+  assert.ok(views.scrolls && views.width <= 360, `the row scrolls within the phone's width: ${JSON.stringify(views)}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
