@@ -77,9 +77,12 @@ export async function downloadInto(folder, trigger, { timeout = 15000 } = {}) {
     const fresh = now.filter((name) => !before.has(name) && !partial(name));
     if (fresh.length > 0 && !now.some(partial)) {
       const file = path.join(folder, fresh[0]);
-      const size = (await stat(file)).size;
+      // Firefox writes some downloads under a temporary name and renames them when done: a file that is
+      // gone by the time it is measured is looked for again under its final name.
+      const sizeOf = async () => (await stat(file).catch((error) => (error.code === 'ENOENT' ? null : Promise.reject(error))))?.size;
+      const size = await sizeOf();
       await new Promise((resolve) => setTimeout(resolve, 150));
-      if (size > 0 && (await stat(file)).size === size) {
+      if (size > 0 && (await sizeOf()) === size) {
         const body = await readFile(file);
         await rm(file);
         return { name: fresh[0], body };
