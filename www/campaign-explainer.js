@@ -373,6 +373,10 @@ export class CampaignExplainer extends HTMLElement {
       }
     }
     for (const button of parts.viewTabs.children) button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
+    if (this.shownView !== state.view) {
+      this.shownView = state.view;
+      this.revealPressedView();
+    }
     parts.partySelect.value = state.party ?? '';
     parts.versusSelect.value = state.versus ?? '';
     parts.langSelect.value = state.lang;
@@ -397,6 +401,20 @@ export class CampaignExplainer extends HTMLElement {
       element('tbody', {}, data.rows.map((row) => element('tr', {}, row.map((cell, column) => element(column === 0 ? 'th' : 'td', column === 0 ? { scope: 'row', text: cell } : { text: cell }))))),
     ]);
     this.parts.table.replaceChildren(table);
+  }
+
+  /**
+   * On a phone the view buttons are one row that scrolls sideways: a view chosen from outside (an attribute, a
+   * sentence of the article) must not leave its pressed button hidden. Only the row scrolls, never the page.
+   */
+  revealPressedView() {
+    const row = this.parts.viewTabs;
+    if (row.scrollWidth <= row.clientWidth) return;
+    const pressed = row.querySelector('[aria-pressed="true"]');
+    if (!pressed) return;
+    const [rowBox, box] = [row.getBoundingClientRect(), pressed.getBoundingClientRect()];
+    if (box.left < rowBox.left) row.scrollLeft -= rowBox.left - box.left;
+    else if (box.right > rowBox.right) row.scrollLeft += box.right - rowBox.right;
   }
 
   markFromEvent(event) {

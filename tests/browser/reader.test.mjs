@@ -132,6 +132,17 @@ test('every control is a real button or select, at least 44 CSS px, and the char
   });
   assert.equal(new Set(views.tops).size, 1, `the view buttons share one row: tops ${views.tops}`);
   assert.ok(views.scrolls && views.width <= 360, `the row scrolls within the phone's width: ${JSON.stringify(views)}`);
+  // A view chosen from outside scrolls the row, not the page, until its pressed button shows.
+  for (const view of ['timeline', 'matrix']) {
+    await page.evaluate((wanted) => document.getElementById('explainer').setAttribute('view', wanted), view);
+    await page.waitForFunction((wanted) => window.widgetEvents.some((event) => event.type === 'explainer:render' && event.detail.view === wanted), view);
+    const shown = await page.evaluate(() => {
+      const row = document.getElementById('explainer').shadowRoot.querySelector('.views');
+      const [rowBox, box] = [row.getBoundingClientRect(), row.querySelector('[aria-pressed="true"]').getBoundingClientRect()];
+      return { inside: box.left >= rowBox.left - 1 && box.right <= rowBox.right + 1 };
+    });
+    assert.ok(shown.inside, `the pressed ${view} button is inside the row's visible part`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
