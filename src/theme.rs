@@ -134,11 +134,6 @@ impl Theme {
             ColorRole::Opposition => self.opposition,
         }
     }
-
-    /// A colour as CSS, e.g. `#1a1a1a`, for the web layer's own HTML (card, table).
-    pub fn css(color: RGBColor) -> String {
-        format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
-    }
 }
 
 /// WCAG 2.1 relative luminance of an sRGB colour.
@@ -275,10 +270,5 @@ mod tests {
         assert_eq!(theme.party_color(0), theme.party_color(PARTY_COLOR_COUNT));
         assert_ne!(theme.party_color(0), theme.party_color(1));
         assert_eq!(theme.color(ColorRole::Party(3)), theme.party_colors[3]);
-    }
-
-    #[test]
-    fn css_colours_are_lowercase_hex() {
-        assert_eq!(Theme::css(RGBColor(0x0B, 0x5C, 0xAD)), "#0b5cad");
     }
 }

@@ -230,7 +230,7 @@ fn push_unicode_escape(text: &mut String, character: char) {
     let code = u32::from(character);
     let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
     for shift in (0..digits).rev() {
-        text.push(char::from_digit((code >> (shift * 4)) & 0xf, 16).unwrap_or('0'));
+        text.push(crate::json::write::hex_digit(code >> (shift * 4)));
     }
     text.push('}');
 }

@@ -172,8 +172,8 @@ pub fn push_string(out: &mut String, value: &str) {
     out.push('"');
 }
 
-/// Lowercase, like serde_json's `\u001f`.
-fn hex_digit(value: u32) -> char {
+/// Lowercase, like serde_json's `\u001f` (and Rust's `\u{202e}` in data::validate's messages).
+pub(crate) fn hex_digit(value: u32) -> char {
     char::from_digit(value & 0xF, 16).unwrap_or('0')
 }
 
