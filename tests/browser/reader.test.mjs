@@ -76,6 +76,41 @@ test('hovering a mark shows its tooltip; clicking it opens the fact card', async
   await context.close();
 });
 
+test('on a phone, every mark\'s tooltip stays inside the chart at a readable width, in both directions', async () => {
+  for (const lang of ['ar', 'en']) {
+    const { page, context, problems } = await openPage(browser, `${origin}/#lang=${lang}`, { origin, viewport: { width: 360, height: 800 } });
+    await waitForRender(page);
+    // Every mark of the matrix, hovered in turn. Before the tooltip was clamped, the marks near the edges
+    // had it hang up to 115 px out of a 360 px screen (Arabic) or squeezed to 78 px and 10 lines (English).
+    const outside = await page.evaluate(() => {
+      const widget = document.getElementById('explainer');
+      const canvas = widget.shadowRoot.querySelector('canvas');
+      const tooltip = widget.shadowRoot.querySelector('.tooltip');
+      const stage = widget.shadowRoot.querySelector('.stage').getBoundingClientRect();
+      const bad = [];
+      let count = 0;
+      for (let index = 0; ; index += 1) {
+        const mark = JSON.parse(widget.explainer.mark_json(index));
+        if (!mark) break;
+        const bounds = canvas.getBoundingClientRect();
+        const [x, y, width, height] = mark.rect;
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: bounds.left + x + width / 2, clientY: bounds.top + y + height / 2, bubbles: true, pointerType: 'mouse' }));
+        if (tooltip.hidden) continue;
+        count += 1;
+        const box = tooltip.getBoundingClientRect();
+        if (box.left < stage.left - 0.5 || box.right > stage.right + 0.5 || box.width < Math.min(120, stage.width)) {
+          bad.push(`mark ${index} "${tooltip.textContent}": ${Math.round(box.left - stage.left)} to ${Math.round(box.right - stage.left)} of ${Math.round(stage.width)} px`);
+        }
+      }
+      return { count, bad };
+    });
+    assert.ok(outside.count > 20, `${lang}: only ${outside.count} tooltips shown`);
+    assert.deepEqual(outside.bad, [], lang);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('a tap on a phone selects the mark under the finger', async (t) => {
   const { page, context, problems } = await openPage(browser, `${origin}/#lang=ar`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, hasTouch: true });
   await waitForRender(page);
