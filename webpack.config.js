@@ -55,6 +55,8 @@ export default {
   module: {
     rules: [
       { test: /\.wasm$/, type: 'asset/resource' },
+      // The built-in dataset's texts in one language, fetched when a reader needs it (hashed name).
+      { test: /texts-\w+\.json$/, type: 'asset/resource' },
       // The element's stylesheet is bundled as text and adopted by each shadow root:
       // no extra request, and nothing a strict style-src would block.
       { test: /\.css$/, type: 'asset/source' },

@@ -7,12 +7,32 @@ const VIEWS = ['matrix', 'party', 'compare', 'camps', 'timeline'];
 const THEMES = ['light', 'dark', 'auto'];
 const LANGS = ['ar', 'fr', 'en'];
 const DATASET_TIMEOUT_MS = 15000;
+// The built-in dataset's French and English texts. The wasm carries only the Arabic, the article's own
+// language: most of its readers never download the other two (6.3 KB gzip; issue 7).
+const TEXTS = {
+  fr: new URL('../target/static/texts-fr.json', import.meta.url),
+  en: new URL('../target/static/texts-en.json', import.meta.url),
+};
 
 // One wasm instance per page, shared by every element; each element has its own handle.
 let wasmReady = null;
 function loadWasm() {
   if (!wasmReady) wasmReady = initialise();
   return wasmReady;
+}
+
+// One request per language per page, shared by every element; a failed one is tried again next time.
+const textRequests = new Map();
+function fetchTexts(lang) {
+  if (!textRequests.has(lang)) {
+    const request = fetch(TEXTS[lang], { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    request.catch(() => textRequests.delete(lang));
+    textRequests.set(lang, request);
+  }
+  return textRequests.get(lang);
 }
 
 let sharedSheet = null;
@@ -58,6 +78,7 @@ export class CampaignExplainer extends HTMLElement {
     this.strings = {};
     this.rendered = false;
     this.datasetRequest = 0;
+    this.langRequest = 0;
     this.hoveredMark = -1;
     this.openMark = -1;
     const shadow = this.attachShadow({ mode: 'open', delegatesFocus: false });
@@ -145,10 +166,13 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   async start() {
+    const lang = () => this.getAttribute('lang') ?? pageLang(this);
+    // Requested with the wasm, not after it, so a French or English page waits for both at once.
+    if (TEXTS[lang()]) fetchTexts(lang()).catch(() => {});
     await loadWasm();
     this.explainer = new Explainer(this.parts.canvas);
-    // Attributes were read before the wasm was ready; apply them in a fixed order now.
-    this.applyAttribute('lang', this.getAttribute('lang') ?? pageLang(this));
+    // Attributes may have changed while the wasm loaded; apply them in a fixed order now.
+    await this.changeLang(lang());
     this.applyTheme();
     for (const name of ['view', 'party', 'versus']) {
       if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
@@ -173,9 +197,59 @@ export class CampaignExplainer extends HTMLElement {
       if (this.applyTheme()) this.redraw();
       return;
     }
-    if (name === 'lang' && value === null) value = pageLang(this);
+    if (name === 'lang') {
+      // Synchronous when the texts are there, as the other attributes are, so errors keep their order.
+      const lang = value ?? pageLang(this);
+      if (!this.needsTexts(lang)) {
+        if (this.setLang(lang)) this.redraw();
+      } else this.changeLang(lang).then((changed) => changed && this.redraw());
+      return;
+    }
     if (value === null) return;
     if (this.applyAttribute(name, value)) this.redraw();
+  }
+
+  /**
+   * Sets the language, at once when the dataset has its texts; the built-in dataset's French or English
+   * ones are fetched the first time. Resolves to whether it was set: a later change overtakes one still
+   * waiting, and texts that cannot be had keep the last language and fire explainer:error.
+   */
+  async changeLang(lang) {
+    if (!this.needsTexts(lang)) return this.setLang(lang);
+    const request = ++this.langRequest;
+    if (!(await this.addTexts(lang)) || request !== this.langRequest) return false;
+    return this.setLang(lang);
+  }
+
+  setLang(lang) {
+    this.langRequest += 1;
+    return this.applyAttribute('lang', lang);
+  }
+
+  /** Whether `lang` has texts in the built-in dataset that the explainer has not been given yet. */
+  needsTexts(lang) {
+    return Boolean(TEXTS[lang]) && !JSON.parse(this.explainer.json('texts')).includes(lang);
+  }
+
+  async ensureTexts(lang) {
+    return !this.needsTexts(lang) || this.addTexts(lang);
+  }
+
+  async addTexts(lang) {
+    let texts;
+    try {
+      texts = await fetchTexts(lang);
+    } catch (error) {
+      this.reportError(`lang: the texts in ${lang} could not be loaded (${error.message})`);
+      return false;
+    }
+    try {
+      this.explainer.add_texts(lang, texts);
+      return true;
+    } catch (error) {
+      this.reportError(error.message);
+      return false;
+    }
   }
 
   /** Controls inside the widget change the attribute, so the page sees the same state it could set. */
@@ -219,9 +293,11 @@ export class CampaignExplainer extends HTMLElement {
   async loadDataset(source) {
     const request = ++this.datasetRequest;
     if (source === null || source === '') {
+      // Back on the built-in dataset, whose texts in the reader's language may still have to be fetched.
       this.explainer.use_dataset(null);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
+      await this.changeLang(this.getAttribute('lang') ?? pageLang(this));
       return;
     }
     const url = new URL(source, document.baseURI).href;
@@ -560,6 +636,8 @@ export class CampaignExplainer extends HTMLElement {
     let blob;
     if (format === 'png') blob = await new Promise((resolve) => this.parts.canvas.toBlob(resolve, 'image/png'));
     else {
+      // The whole dataset is in every language: the built-in one's French and English texts first.
+      if (format === 'json' && !(await this.ensureTexts('fr') && await this.ensureTexts('en'))) return;
       const types = { svg: 'image/svg+xml', csv: 'text/csv;charset=utf-8', json: 'application/json' };
       blob = new Blob([this.explainer.export(format)], { type: types[format] });
     }

@@ -2,10 +2,12 @@
 //! for readers without JavaScript or WebAssembly, RSS readers, AMP pages and social cards.
 //!
 //! Usage: `render_static OUTPUT_DIRECTORY [WIDTH]`. Writes `VIEW-LANG.svg` files and `static.json`,
-//! the manifest the page generator reads (file, size, summary and data table of each image).
+//! the manifest the page generator reads (file, size, summary and data table of each image), and
+//! `texts-LANG.json`, the built-in dataset's French and English texts that the element fetches when a
+//! reader needs them (the wasm carries only the Arabic; `build.rs` splits them).
 
 use campaign_explainer::chart::render_svg;
-use campaign_explainer::data::{Dataset, Lang};
+use campaign_explainer::data::{BUILT_IN_TEXTS, Dataset, Lang};
 use campaign_explainer::export;
 use campaign_explainer::json::write::JsonWriter;
 use campaign_explainer::layout::{self, EstimatedTextMeasure, View, ViewRequest};
@@ -69,5 +71,9 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
     }
     manifest.end_array();
     std::fs::write(output.join("static.json"), manifest.finish()).map_err(|error| format!("static.json: {error}"))?;
+    for (lang, texts) in BUILT_IN_TEXTS {
+        let file = format!("texts-{}.json", lang.code());
+        std::fs::write(output.join(&file), texts).map_err(|error| format!("{file}: {error}"))?;
+    }
     Ok(count)
 }

@@ -9,14 +9,28 @@ mod model;
 mod read;
 mod validate;
 
+use crate::json::parse::{Node, parse};
+
 pub use error::{DatasetError, DatasetErrors};
 pub use model::*;
 pub use validate::MAX_DOCUMENT_BYTES;
 pub(crate) use validate::quoted;
 
-/// The built-in 2016 dataset, embedded so the widget draws without a request: `data/campaign-2016.json`
-/// without the white space between its tokens (`build.rs`).
+/// The built-in 2016 dataset whole: `data/campaign-2016.json` without the white space between its
+/// tokens (`build.rs`). The wasm does not carry it: see `BUILT_IN_ARABIC`.
 pub const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/campaign-2016.compact.json"));
+
+/// The built-in dataset with its texts in Arabic only, embedded in the wasm so the widget draws without
+/// a request. Most readers of the article read it in Arabic; the French and English texts, 6.3 KB gzip
+/// of the 11.8 KB, come in `BUILT_IN_TEXTS` when a reader needs them (issue #7).
+pub const BUILT_IN_ARABIC: &str = include_str!(concat!(env!("OUT_DIR"), "/campaign-2016.ar.json"));
+
+/// The built-in dataset's French and English texts at their paths in the document, as the web build
+/// serves them beside the wasm (copied there by `render_static`).
+pub const BUILT_IN_TEXTS: [(Lang, &str); 2] = [
+    (Lang::Fr, include_str!(concat!(env!("OUT_DIR"), "/campaign-2016.fr.json"))),
+    (Lang::En, include_str!(concat!(env!("OUT_DIR"), "/campaign-2016.en.json"))),
+];
 
 /// A validated dataset with its references resolved to positions.
 #[derive(Clone, Debug)]
@@ -38,10 +52,24 @@ impl Dataset {
         validate::parse_and_validate(json)
     }
 
-    /// The built-in dataset. Its validity is checked by the tests, and it is
-    /// still validated here so that a broken build shows an error, not a panic.
+    /// The built-in dataset with the texts of all three languages. Its validity is checked by the
+    /// tests, and it is still validated here so that a broken build shows an error, not a panic.
     pub fn built_in() -> Result<Dataset, DatasetErrors> {
-        Dataset::from_json(BUILT_IN_JSON)
+        let texts: Vec<&str> = BUILT_IN_TEXTS.iter().map(|(_, texts)| *texts).collect();
+        Dataset::built_in_with_texts(&texts)
+    }
+
+    /// The built-in dataset from its Arabic document and the other languages' texts that the page has
+    /// loaded (`BUILT_IN_TEXTS`, fetched by the element). A language whose texts are not given shows the
+    /// Arabic in their place; the web handle never lets a reader switch to it before its texts arrive.
+    pub fn built_in_with_texts(texts: &[&str]) -> Result<Dataset, DatasetErrors> {
+        let syntax = |error: crate::json::parse::SyntaxError| DatasetErrors::of_document(error.describe());
+        let mut tree = parse(BUILT_IN_ARABIC).map_err(syntax)?;
+        for language in texts {
+            merge(&mut tree, parse(language).map_err(syntax)?);
+        }
+        fill_missing_languages(&mut tree);
+        validate::validate(read::read_dataset(tree)?)
     }
 
     pub fn raw(&self) -> &RawDataset {
@@ -114,9 +142,55 @@ impl Dataset {
     }
 }
 
+/// Lays `texts` over `document`: objects member by member, arrays position by position.
+fn merge(document: &mut Node, texts: Node) {
+    match (document, texts) {
+        (Node::Object(members), Node::Object(text_members)) => {
+            for (key, text) in text_members {
+                match members.iter_mut().find(|(name, _)| *name == key) {
+                    Some((_, member)) => merge(member, text),
+                    None => members.push((key, text)),
+                }
+            }
+        }
+        (Node::Array(items), Node::Array(text_items)) => {
+            for (item, text) in items.iter_mut().zip(text_items) {
+                merge(item, text);
+            }
+        }
+        (document, text) => *document = text,
+    }
+}
+
+/// Gives every translated text (an object with an `ar` string and no key but language codes) the
+/// languages it lacks, in Arabic, so that the dataset reads as a whole before all texts are loaded.
+fn fill_missing_languages(node: &mut Node) {
+    match node {
+        Node::Object(members) => {
+            let translated = members.iter().all(|(key, _)| Lang::ALL.iter().any(|lang| lang.code() == key));
+            let arabic = members.iter().find_map(|(key, value)| match value {
+                Node::String(text) if translated && key == "ar" => Some(text.clone()),
+                _ => None,
+            });
+            match arabic {
+                Some(arabic) => {
+                    for lang in [Lang::Fr, Lang::En] {
+                        if !members.iter().any(|(key, _)| key == lang.code()) {
+                            members.push((lang.code().to_owned(), Node::String(arabic.clone())));
+                        }
+                    }
+                }
+                None => members.iter_mut().for_each(|(_, member)| fill_missing_languages(member)),
+            }
+        }
+        Node::Array(items) => items.iter_mut().for_each(fill_missing_languages),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{BUILT_IN_JSON, Dataset};
+    use super::{BUILT_IN_ARABIC, BUILT_IN_JSON, BUILT_IN_TEXTS, Dataset, Lang};
 
     const FILE: &str = include_str!("../../data/campaign-2016.json");
 
@@ -127,5 +201,50 @@ mod tests {
         assert_eq!(embedded, file);
         assert_eq!(Dataset::from_json(BUILT_IN_JSON).unwrap().raw(), Dataset::from_json(FILE).unwrap().raw());
         assert!(BUILT_IN_JSON.len() < FILE.len() && !BUILT_IN_JSON.contains('\n'));
+    }
+
+    /// Every translated text of the built-in dataset, by path, in one language.
+    fn texts_of(dataset: &Dataset, lang: Lang) -> Vec<String> {
+        let raw = dataset.raw();
+        let mut texts: Vec<String> = raw.title.iter().map(|title| title.get(lang).to_owned()).collect();
+        texts.extend(raw.parties.iter().map(|party| party.name.get(lang).to_owned()));
+        texts.extend(raw.tactics.iter().map(|tactic| tactic.name.get(lang).to_owned()));
+        texts.extend(raw.facts.iter().map(|fact| fact.text.get(lang).to_owned()));
+        texts
+    }
+
+    #[test]
+    fn the_arabic_document_and_the_texts_of_the_other_languages_make_the_whole_dataset_again() {
+        let whole = Dataset::from_json(BUILT_IN_JSON).unwrap();
+        assert_eq!(Dataset::built_in().unwrap().raw(), whole.raw());
+        // In either order: each language's texts sit at their own keys.
+        let [(_, french), (_, english)] = BUILT_IN_TEXTS;
+        assert_eq!(Dataset::built_in_with_texts(&[english, french]).unwrap().raw(), whole.raw());
+        // The wasm carries only the Arabic, and each language's texts hold nothing but that language.
+        assert!(!BUILT_IN_ARABIC.contains("\"fr\":") && !BUILT_IN_ARABIC.contains("\"en\":"));
+        assert!(BUILT_IN_ARABIC.len() * 10 < BUILT_IN_JSON.len() * 6, "{} of {} bytes", BUILT_IN_ARABIC.len(), BUILT_IN_JSON.len());
+        assert!(!french.contains("\"ar\":") && !french.contains("\"en\":") && !english.contains("\"fr\":"));
+    }
+
+    #[test]
+    fn a_language_whose_texts_are_not_loaded_reads_as_arabic_and_the_loaded_one_as_itself() {
+        let whole = Dataset::built_in().unwrap();
+        let [(_, french), _] = BUILT_IN_TEXTS;
+        let arabic_only = Dataset::built_in_with_texts(&[]).unwrap();
+        let with_french = Dataset::built_in_with_texts(&[french]).unwrap();
+        assert_eq!(texts_of(&arabic_only, Lang::Ar), texts_of(&whole, Lang::Ar));
+        assert_eq!(texts_of(&arabic_only, Lang::En), texts_of(&whole, Lang::Ar));
+        assert_eq!(texts_of(&with_french, Lang::Fr), texts_of(&whole, Lang::Fr));
+        assert_eq!(texts_of(&with_french, Lang::En), texts_of(&whole, Lang::Ar));
+        assert_ne!(texts_of(&whole, Lang::Fr), texts_of(&whole, Lang::Ar));
+        // Quotes, ids and statuses are in the Arabic document: everything but the texts is there at once.
+        let quotes = |dataset: &Dataset| dataset.facts().iter().map(|fact| fact.quote.clone()).collect::<Vec<_>>();
+        assert_eq!(quotes(&arabic_only), quotes(&whole));
+    }
+
+    #[test]
+    fn broken_texts_are_an_error_that_says_where_not_a_panic() {
+        let error = Dataset::built_in_with_texts(&["{\"facts\": ["]).unwrap_err().to_string();
+        assert!(error.contains("EOF while parsing") && error.contains("line 1"), "{error}");
     }
 }

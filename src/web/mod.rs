@@ -75,6 +75,11 @@ pub struct Explainer {
     scene: Option<Scene>,
     focused: Option<usize>,
     selected: Option<usize>,
+    /// The built-in dataset's French and English texts the host has handed over (`add_texts`), kept
+    /// for when a custom dataset gives way to the built-in one again.
+    built_in_texts: Vec<(Lang, String)>,
+    /// A newsroom's own dataset (`use_dataset`), which has every language's texts in it.
+    custom_dataset: bool,
 }
 
 fn error(message: impl std::fmt::Display) -> JsError {
@@ -113,7 +118,7 @@ impl Explainer {
             .ok_or_else(no_canvas)?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| no_canvas())?;
-        let dataset = Dataset::built_in().map_err(error)?;
+        let dataset = Dataset::built_in_with_texts(&[]).map_err(error)?;
         let versus = dataset.default_versus();
         Ok(Explainer {
             canvas,
@@ -125,7 +130,38 @@ impl Explainer {
             scene: None,
             focused: None,
             selected: None,
+            built_in_texts: Vec::new(),
+            custom_dataset: false,
         })
+    }
+
+    /// Hands over the built-in dataset's texts in `lang` (`fr` or `en`), which the host fetches from
+    /// beside the wasm before it sets that language: the wasm carries only the Arabic (issue #7).
+    pub fn add_texts(&mut self, lang: &str, json: String) -> Result<(), JsError> {
+        let lang = Lang::from_tag(lang).ok_or_else(|| rejected("texts: unsupported language", lang, "fr, en"))?;
+        if lang == Lang::Ar || self.built_in_texts.iter().any(|(loaded, _)| *loaded == lang) {
+            return Ok(());
+        }
+        self.built_in_texts.push((lang, json));
+        if self.custom_dataset {
+            return Ok(());
+        }
+        match self.built_in_dataset() {
+            // The scene stays: only texts of a language not shown yet changed (`set_lang` refuses a
+            // language before its texts), so hover, focus and the SVG export go on working.
+            Ok(dataset) => {
+                self.dataset = dataset;
+                Ok(())
+            }
+            Err(problem) => {
+                self.built_in_texts.pop();
+                let mut message = String::from("lang: the texts in ");
+                message.push_str(lang.code());
+                message.push_str(" could not be read: ");
+                message.push_str(&problem.to_string());
+                Err(error(message))
+            }
+        }
     }
 
     /// Replaces the dataset only if the new one is valid; the message names the path and value at fault.
@@ -133,7 +169,13 @@ impl Explainer {
     /// the chosen parties where it has them.
     pub fn use_dataset(&mut self, json: Option<String>) -> Result<(), JsError> {
         let Some(json) = json else {
-            self.dataset = Dataset::built_in().map_err(error)?;
+            self.dataset = self.built_in_dataset().map_err(error)?;
+            self.custom_dataset = false;
+            // The custom dataset had the reader's language; the built-in one may not have its texts
+            // yet. Arabic until the host adds them and sets the language again.
+            if !self.has_texts(self.state.lang) {
+                self.state.lang = Lang::Ar;
+            }
             self.state.party = 0;
             self.state.versus = self.dataset.default_versus();
             self.forget_scene();
@@ -143,6 +185,7 @@ impl Explainer {
         let party_id = self.dataset.parties().get(self.state.party).map(|party| party.id.clone());
         let versus_id = self.dataset.parties().get(self.state.versus).map(|party| party.id.clone());
         self.dataset = dataset;
+        self.custom_dataset = true;
         self.state.party = party_id.and_then(|id| self.dataset.party_index(&id)).unwrap_or(0);
         self.state.versus = versus_id
             .and_then(|id| self.dataset.party_index(&id))
@@ -251,8 +294,9 @@ impl Explainer {
         writer.finish()
     }
 
-    /// One of the documents the host reads, as JSON: `state`, `parties`, `table`, `ui` or `summary`
-    /// (a string); `null` for any other name, and for `table` before the first draw.
+    /// One of the documents the host reads, as JSON: `state`, `parties`, `table`, `ui`, `summary`
+    /// (a string) or `texts` (the languages the dataset has texts in, e.g. `["ar"]` before the built-in
+    /// dataset's other texts are added); `null` for any other name, and for `table` before the first draw.
     pub fn json(&self, document: &str) -> String {
         let mut writer = JsonWriter::compact();
         match document {
@@ -261,6 +305,15 @@ impl Explainer {
             "table" => self.write_table(&mut writer),
             "ui" => self.write_ui(&mut writer),
             "summary" => writer.string(self.scene.as_ref().map_or("", |scene| scene.summary.as_str())),
+            "texts" => {
+                writer.begin_array();
+                for lang in Lang::ALL {
+                    if self.has_texts(lang) {
+                        writer.string(lang.code());
+                    }
+                }
+                writer.end_array();
+            }
             _ => writer.null(),
         }
         writer.finish()
@@ -272,7 +325,9 @@ impl Explainer {
     pub fn export(&self, format: &str) -> Result<String, JsError> {
         match format {
             "csv" => Ok(export::facts_csv(&self.dataset, self.state.lang)),
-            "json" => Ok(export::dataset_json(&self.dataset)),
+            // The whole dataset is every language's texts: the host adds the missing ones first.
+            "json" if Lang::ALL.into_iter().all(|lang| self.has_texts(lang)) => Ok(export::dataset_json(&self.dataset)),
+            "json" => Err(error("export: the built-in dataset's French and English texts are not loaded")),
             "svg" => {
                 let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
                 Ok(chart::render_svg(scene, &Theme::for_scheme(self.state.dark)))
@@ -283,6 +338,15 @@ impl Explainer {
 }
 
 impl Explainer {
+    fn has_texts(&self, lang: Lang) -> bool {
+        self.custom_dataset || lang == Lang::Ar || self.built_in_texts.iter().any(|(loaded, _)| *loaded == lang)
+    }
+
+    fn built_in_dataset(&self) -> Result<Dataset, crate::data::DatasetErrors> {
+        let texts: Vec<&str> = self.built_in_texts.iter().map(|(_, texts)| texts.as_str()).collect();
+        Dataset::built_in_with_texts(&texts)
+    }
+
     fn set_view(&mut self, view: &str) -> Result<(), JsError> {
         let parsed = View::parse(view).ok_or_else(|| {
             let mut known = String::new();
@@ -305,6 +369,12 @@ impl Explainer {
             message.push_str(", expected ar, fr or en");
             error(message)
         })?;
+        if !self.has_texts(parsed) {
+            let mut message = String::from("lang: the texts in ");
+            message.push_str(parsed.code());
+            message.push_str(" are not loaded yet");
+            return Err(error(message));
+        }
         if parsed != self.state.lang {
             self.state.lang = parsed;
             self.forget_scene();

@@ -10,6 +10,8 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let server, origin, browser;
+// While true, the server answers 404 for the built-in dataset's English texts.
+let textsUnavailable = false;
 before(async () => {
   ({ server, origin, browser } = await startSession({
     routes: [
@@ -21,6 +23,10 @@ before(async () => {
     handler: (request, response) => {
       // A dataset URL that never answers, for the time-out path.
       if (request.url.startsWith('/fixtures/never.json')) return true;
+      if (textsUnavailable && /\/texts-en\.[0-9a-f]+\.json$/.test(request.url)) {
+        response.writeHead(404).end();
+        return true;
+      }
       return false;
     },
   }));
@@ -51,6 +57,61 @@ test('every view draws, and each attribute change redraws with the new state', a
   assert.equal((await lastRender(page)).lang, 'fr');
   assert.equal(await shadow(page, 'explainer', '.explainer', 'dir'), 'ltr');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const textRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((name) => name.includes('/texts-')).map((name) => name.replace(/^.*\/texts-(\w+)\..*$/, '$1')));
+const tableText = (page) => shadow(page, 'explainer', 'table', 'textContent');
+
+test('the built-in dataset\'s French and English texts are fetched when a reader needs them, once, and the first draw is in that language', async () => {
+  let { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  await waitForRender(page);
+  assert.deepEqual(await textRequests(page), [], 'an Arabic reader downloads no other language');
+  let count = (await events(page, 'explainer:render')).length;
+  for (const lang of ['fr', 'ar', 'fr']) {
+    await page.evaluate((value) => document.getElementById('explainer').setAttribute('lang', value), lang);
+    await waitForRender(page, 'explainer', ++count);
+    assert.equal((await lastRender(page)).lang, lang);
+  }
+  assert.deepEqual(await textRequests(page), ['fr'], 'the French texts, once');
+  assert.match(await tableText(page), /Investissement dans la communication sur les réseaux sociaux/);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // Asked for in the page's URL: requested with the wasm, and the very first draw is in English.
+  ({ page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin }));
+  await waitForRender(page);
+  assert.deepEqual((await events(page, 'explainer:render')).map((event) => event.detail.lang), ['en']);
+  assert.deepEqual(await textRequests(page), ['en']);
+  assert.match(await tableText(page), /Investing in social media communication/);
+  assert.doesNotMatch(await tableText(page), /الاهتمام بالتواصل/, 'no Arabic stand-in for an English text');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('texts that cannot be loaded keep the last language, say why, and are tried again on the next change', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  await waitForRender(page);
+  textsUnavailable = true;
+  try {
+    await page.evaluate(() => document.getElementById('explainer').setAttribute('lang', 'en'));
+    await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:error'));
+  } finally {
+    textsUnavailable = false;
+  }
+  const [failure] = await events(page, 'explainer:error');
+  assert.equal(failure.detail.message, 'lang: the texts in en could not be loaded (HTTP 404)');
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('view', 'camps'));
+  await page.waitForFunction(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').at(-1).detail.view === 'camps');
+  assert.equal((await lastRender(page)).lang, 'ar', 'still drawn in Arabic');
+  await page.evaluate(() => {
+    const widget = document.getElementById('explainer');
+    widget.setAttribute('lang', 'ar');
+    widget.setAttribute('lang', 'en');
+  });
+  await page.waitForFunction(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').at(-1).detail.lang === 'en');
+  assert.equal((await events(page, 'explainer:error')).length, 1);
+  assert.deepEqual(problems.filter((problem) => !/404|texts-en/.test(problem)), []);
   await context.close();
 });
 

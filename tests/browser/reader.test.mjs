@@ -39,6 +39,9 @@ test('the reader can download the chart as PNG and SVG and the data as CSV and J
   assert.match(text, /بيجيدي تيفي/, 'Arabic quotes survive');
   const json = JSON.parse((await clickDownload(page, 'json')).body.toString('utf8'));
   assert.equal(json.parties.length, 5);
+  // The page loaded only the French texts; the file has all three languages, fetched for it.
+  assert.ok(json.parties.every((party) => party.name.ar && party.name.fr && party.name.en && party.name.en !== party.name.ar), JSON.stringify(json.parties[0].name));
+  assert.ok(json.facts.every((fact) => fact.text.en !== fact.text.ar));
   assert.ok(json.facts.every((fact) => fact.quote.length > 0));
   assert.deepEqual(problems, []);
   await context.close();

@@ -239,6 +239,29 @@ test(`soak: ${INTERACTIONS} random interactions with two widgets (seed ${SEED})`
   const measuresMemory = canDo(t, browser, 'memory', 'the JS heap and the wasm memory stay within their bounds');
   const cdp = measuresMemory ? await page.native.context().newCDPSession(page.native) : null;
   await page.waitForFunction(() => ['a', 'b'].every((id) => window.widgetEvents.some((event) => event.type === 'explainer:render' && event.id === id)), null, { timeout: 30000 });
+  // Each widget shows French and English once before the soak: the first switch to each waits for the
+  // built-in dataset's texts in that language (contract.test checks that path), every later one is
+  // synchronous, which is what the soak's checks after each change expect.
+  await page.evaluate(async () => {
+    const rendered = (widget, lang) => new Promise((resolve) => {
+      const listener = (event) => {
+        if (event.detail.lang !== lang) return;
+        widget.removeEventListener('explainer:render', listener);
+        resolve();
+      };
+      widget.addEventListener('explainer:render', listener);
+    });
+    for (const widget of document.querySelectorAll('campaign-explainer')) {
+      const initial = widget.getAttribute('lang');
+      for (const lang of ['fr', 'en']) {
+        const done = rendered(widget, lang);
+        widget.setAttribute('lang', lang);
+        await done;
+      }
+      if (initial === null) widget.removeAttribute('lang');
+      else widget.setAttribute('lang', initial);
+    }
+  });
   const parties = await page.evaluate(() => [...document.getElementById('a').shadowRoot.querySelectorAll('select[data-attribute="party"] option')].map((option) => option.value));
   assert.ok(parties.length >= 2, `the party picker lists the parties: ${parties}`);
   await page.evaluate(installEngine, { seed: SEED, parties });
