@@ -26,6 +26,11 @@ extern "C" {
 
     #[wasm_bindgen(method, setter = direction, catch)]
     fn set_direction(this: &DirectedContext, direction: &str) -> Result<(), JsValue>;
+
+    /// JavaScript's own `String(value)`, e.g. `TypeError: …` for what a canvas call threw; `{:?}` on
+    /// the `JsValue` would bring wasm-bindgen's debug printer into the module and the glue (issue #7).
+    #[wasm_bindgen(js_name = String)]
+    fn javascript_string(value: &JsValue) -> String;
 }
 
 /// What a canvas call that threw said, e.g. `canvas: …`; the host shows it in the element's alert.
@@ -33,10 +38,7 @@ pub type CanvasError = String;
 
 fn canvas_error(value: JsValue) -> CanvasError {
     let mut message = String::from("canvas: ");
-    match value.as_string() {
-        Some(text) => message.push_str(&text),
-        None => message.push_str(&format!("{value:?}")),
-    }
+    message.push_str(&javascript_string(&value));
     message
 }
 
@@ -59,7 +61,7 @@ impl CanvasBackend<'_> {
         // Assigning the size clears the canvas even when unchanged, which is what a redraw wants.
         canvas.set_width(backing_width);
         canvas.set_height(backing_height);
-        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).map_err(|error| format!("canvas: {error:?}"))?;
+        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).map_err(canvas_error)?;
         Ok(CanvasBackend { context })
     }
 

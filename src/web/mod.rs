@@ -235,7 +235,11 @@ impl Explainer {
         let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
         let backend = CanvasBackend::new(&self.canvas, &self.context, size, self.device_pixel_ratio).map_err(error)?;
         // The words plotters put before a backend's error when the canvas was drawn through it.
-        backend.replay(&commands).map_err(|message| error(format!("backend error: Drawing backend error: {message}")))?;
+        backend.replay(&commands).map_err(|message| {
+            let mut text = String::from("backend error: Drawing backend error: ");
+            text.push_str(&message);
+            error(text)
+        })?;
         Ok(scene.height)
     }
 

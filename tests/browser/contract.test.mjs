@@ -149,6 +149,28 @@ test('a rejected attribute keeps the last valid state and fires explainer:error 
   await context.close();
 });
 
+test('a canvas call that throws while drawing says what it threw in the alert and an error event; the next good draw clears it', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  await waitForRender(page);
+  await page.evaluate(() => {
+    const prototype = CanvasRenderingContext2D.prototype;
+    window.realSetTransform = prototype.setTransform;
+    prototype.setTransform = function () { throw new TypeError('no transform today'); };
+    document.getElementById('explainer').setAttribute('view', 'camps');
+  });
+  const errors = (await events(page, 'explainer:error')).map((event) => event.detail.message);
+  assert.deepEqual(errors, ['canvas: TypeError: no transform today']);
+  assert.equal(await shadow(page, 'explainer', '[role="alert"]', 'textContent'), 'canvas: TypeError: no transform today');
+  await page.evaluate(() => {
+    CanvasRenderingContext2D.prototype.setTransform = window.realSetTransform;
+    document.getElementById('explainer').setAttribute('view', 'matrix');
+  });
+  await page.waitForFunction(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').at(-1).detail.view === 'matrix');
+  assert.equal(await shadow(page, 'explainer', '[role="alert"]', 'hidden'), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('keyboard: one Tab stop, arrows move between marks and are announced, Enter opens the fact card, Escape closes it', async () => {
   const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });
   await waitForRender(page);
