@@ -352,11 +352,14 @@ pub fn format_percent(lang: Lang, fraction: f64) -> String {
     if !fraction.is_finite() {
         return "–".to_owned();
     }
-    let number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
-    match lang {
-        Lang::Fr => format!("{number}{NARROW_NO_BREAK_SPACE}%"),
-        Lang::Ar | Lang::En => format!("{number}%"),
+    // Pushed onto the number rather than `format!`, which would bring `char`'s `Display` and the
+    // call's argument tables into the wasm (issue #7).
+    let mut number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
+    if lang == Lang::Fr {
+        number.push(NARROW_NO_BREAK_SPACE);
     }
+    number.push('%');
+    number
 }
 
 fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
