@@ -68,15 +68,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
 
     let narrow = content_width < NARROW_CONTENT;
     let name_style = if narrow { SMALL } else { BODY };
-    let mut label_natural: f64 = 0.0;
-    for tactic in 0..dataset.tactics().len() {
-        label_natural = label_natural.max(builder.measure(tactic_name(dataset, lang, tactic), name_style));
-    }
-    let label_natural = label_natural.min(MAX_LABEL) + 10.0;
-    let cuts_names = |label_width: f64| {
-        (0..dataset.tactics().len())
-            .any(|tactic| builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, 3).shortened)
-    };
+    let label_natural = columns::widest_tactic_name(&builder, dataset, name_style).min(MAX_LABEL) + 10.0;
+    let cuts_names = |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - 16.0, 3);
     let min_label = MIN_LABEL.min(content_width * 0.5);
     let plan = columns::plan(&builder, &[party_name, versus_name], content_width, min_label, label_natural, &cuts_names);
     let header_height = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &[party_name, versus_name]).height;
