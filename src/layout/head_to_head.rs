@@ -15,7 +15,7 @@ use super::labels::{fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
 use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
-use super::text::concatenated;
+use super::text::{concatenated, joined};
 use super::View;
 
 const NARROW_CONTENT: f64 = 480.0;
@@ -157,12 +157,7 @@ fn group_block(
         let mut contrast_suffix = String::new();
         if let Some(lines) = &contrast {
             contrast_suffix.push_str(" (");
-            for (position, line) in lines.iter().enumerate() {
-                if position > 0 {
-                    contrast_suffix.push(' ');
-                }
-                contrast_suffix.push_str(line);
-            }
+            contrast_suffix.push_str(&joined(lines, " "));
             contrast_suffix.push(')');
         }
         for (column, who) in [comparison.party, comparison.versus].into_iter().enumerate() {

@@ -153,13 +153,7 @@ pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_wi
     if lines.len() <= max_lines {
         return Wrapped { lines, shortened: false };
     }
-    let mut last = String::new();
-    for (position, line) in lines.iter().skip(max_lines - 1).enumerate() {
-        if position > 0 {
-            last.push(' ');
-        }
-        last.push_str(line);
-    }
+    let last = joined(lines.get(max_lines - 1..).unwrap_or_default(), " ");
     lines.truncate(max_lines - 1);
     lines.push(shorten_to_width(measure_text, &last, style, max_width, true));
     Wrapped { lines, shortened: true }
