@@ -352,11 +352,14 @@ pub fn format_percent(lang: Lang, fraction: f64) -> String {
     if !fraction.is_finite() {
         return "–".to_owned();
     }
-    let number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
-    match lang {
-        Lang::Fr => format!("{number}{NARROW_NO_BREAK_SPACE}%"),
-        Lang::Ar | Lang::En => format!("{number}%"),
+    // Pushed onto the number rather than `format!`, which would bring `char`'s `Display` and the
+    // call's argument tables into the wasm (issue #7).
+    let mut number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
+    if lang == Lang::Fr {
+        number.push(NARROW_NO_BREAK_SPACE);
     }
+    number.push('%');
+    number
 }
 
 fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
@@ -511,15 +514,17 @@ pub fn period_name(lang: Lang, calendar: CampaignCalendar, timing: Timing) -> St
     let day = |date: CalendarDate| format_date(lang, date, DateStyle::DayMonth);
     let start = calendar.official_start.map(day);
     let end = calendar.election_day.map(day);
-    let (key, start, end) = match (timing, start, end) {
-        (Timing::BeforeStart, Some(start), _) => (UiText::BeforeStartOn, start, String::new()),
-        (Timing::BeforeStart, None, _) => (UiText::BeforeStart, String::new(), String::new()),
-        (Timing::AfterStart, Some(start), Some(end)) => (UiText::DuringCampaignFromTo, start, end),
-        (Timing::AfterStart, Some(start), None) => (UiText::DuringCampaignFrom, start, String::new()),
-        (Timing::AfterStart, None, Some(end)) => (UiText::DuringCampaignUntil, String::new(), end),
-        (Timing::AfterStart, None, None) => (UiText::DuringCampaign, String::new(), String::new()),
+    // Both dates are always passed: `fill` ignores a value its template does not name, and each
+    // template names only dates that exist. Fewer strings moved about than with one pair per case.
+    let key = match (timing, &start, &end) {
+        (Timing::BeforeStart, Some(_), _) => UiText::BeforeStartOn,
+        (Timing::BeforeStart, None, _) => UiText::BeforeStart,
+        (Timing::AfterStart, Some(_), Some(_)) => UiText::DuringCampaignFromTo,
+        (Timing::AfterStart, Some(_), None) => UiText::DuringCampaignFrom,
+        (Timing::AfterStart, None, Some(_)) => UiText::DuringCampaignUntil,
+        (Timing::AfterStart, None, None) => UiText::DuringCampaign,
     };
-    ui_fill(lang, key, &[("start", &start), ("end", &end)])
+    ui_fill(lang, key, &[("start", start.as_deref().unwrap_or_default()), ("end", end.as_deref().unwrap_or_default())])
 }
 
 #[cfg(test)]

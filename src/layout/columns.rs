@@ -7,8 +7,12 @@
 //! (the full name stays in the marks' labels and the table); and when the columns
 //! themselves would be narrower than a finger, the parties go in several blocks.
 
+use crate::data::Dataset;
+
 use super::builder::{MIN_TARGET, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::labels::tactic_name;
 use super::scene::{ColorRole, Rect, TextAnchor};
+use super::text::{TextStyle, joined};
 
 /// No column is narrower: the marks inside stay comfortably above the 24 px minimum.
 pub const MIN_COLUMN: f64 = 32.0;
@@ -92,6 +96,21 @@ pub fn plan(
     finish(min_label.min(room_for_label(MIN_COLUMN)).max(0.0), true)
 }
 
+/// The width of the widest tactic name in `style`: what a names column beside the party
+/// columns would like. Shared by the views with party columns, so the wasm has one copy.
+pub fn widest_tactic_name(builder: &SceneBuilder, dataset: &Dataset, style: TextStyle) -> f64 {
+    let mut widest: f64 = 0.0;
+    for tactic in 0..dataset.tactics().len() {
+        widest = widest.max(builder.measure(tactic_name(dataset, builder.lang, tactic), style));
+    }
+    widest
+}
+
+/// Whether some tactic name would be shortened, wrapped into `room` on at most `max_lines`.
+pub fn cuts_tactic_names(builder: &SceneBuilder, dataset: &Dataset, style: TextStyle, room: f64, max_lines: usize) -> bool {
+    (0..dataset.tactics().len()).any(|tactic| builder.wrap(tactic_name(dataset, builder.lang, tactic), style, room, max_lines).shortened)
+}
+
 fn widest(builder: &SceneBuilder, lines: &[String]) -> f64 {
     let mut widest: f64 = 0.0;
     for line in lines {
@@ -133,7 +152,7 @@ fn arrange(builder: &SceneBuilder, plan: &ColumnPlan, left: f64, limit: f64, tex
         let mut lines = wrapped.lines;
         if x - width / 2.0 < start {
             let room = (limit.min(center + width / 2.0) - start).max(0.0);
-            let again = builder.wrap(&lines.join(" "), SMALL_BOLD, room, max_lines);
+            let again = builder.wrap(&joined(&lines, " "), SMALL_BOLD, room, max_lines);
             shortened |= again.shortened;
             lines = again.lines;
             x = start + room / 2.0;

@@ -15,6 +15,7 @@ use super::labels::{fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
 use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
+use super::text::{concatenated, joined};
 use super::View;
 
 const NARROW_CONTENT: f64 = 480.0;
@@ -55,7 +56,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, either as f64))],
     );
     let hit = Rect::new(left, y + 2.0, content_width.min(SIMILARITY_BAR_MAX), ROW_HEIGHT - 4.0);
-    builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, [&similarity_text, ". ", &meaning].concat());
+    builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, concatenated(&[&similarity_text, ". ", &meaning]));
     y = hit.bottom() + 4.0;
     y += builder.paragraph(left, y, &meaning, SMALL, content_width, 5, ColorRole::MutedText);
     if party == versus {
@@ -67,15 +68,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
 
     let narrow = content_width < NARROW_CONTENT;
     let name_style = if narrow { SMALL } else { BODY };
-    let mut label_natural: f64 = 0.0;
-    for tactic in 0..dataset.tactics().len() {
-        label_natural = label_natural.max(builder.measure(tactic_name(dataset, lang, tactic), name_style));
-    }
-    let label_natural = label_natural.min(MAX_LABEL) + 10.0;
-    let cuts_names = |label_width: f64| {
-        (0..dataset.tactics().len())
-            .any(|tactic| builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, 3).shortened)
-    };
+    let label_natural = columns::widest_tactic_name(&builder, dataset, name_style).min(MAX_LABEL) + 10.0;
+    let cuts_names = |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - 16.0, 3);
     let min_label = MIN_LABEL.min(content_width * 0.5);
     let plan = columns::plan(&builder, &[party_name, versus_name], content_width, min_label, label_natural, &cuts_names);
     let header_height = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &[party_name, versus_name]).height;
@@ -163,12 +157,7 @@ fn group_block(
         let mut contrast_suffix = String::new();
         if let Some(lines) = &contrast {
             contrast_suffix.push_str(" (");
-            for (position, line) in lines.iter().enumerate() {
-                if position > 0 {
-                    contrast_suffix.push(' ');
-                }
-                contrast_suffix.push_str(line);
-            }
+            contrast_suffix.push_str(&joined(lines, " "));
             contrast_suffix.push(')');
         }
         for (column, who) in [comparison.party, comparison.versus].into_iter().enumerate() {

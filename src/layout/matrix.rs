@@ -44,13 +44,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     y += status_legend(&mut builder, left, y, content_width) + 14.0;
 
     let party_count = dataset.parties().len();
-    let tactic_count = dataset.tactics().len();
     let groups = dataset.tactics_by_category();
-    let mut label_natural: f64 = 0.0;
-    for tactic in 0..tactic_count {
-        label_natural = label_natural.max(builder.measure(tactic_name(dataset, lang, tactic), name_style));
-    }
-    let label_natural = (label_natural + LABEL_GAP).min(MAX_LABEL);
+    let label_natural = (columns::widest_tactic_name(&builder, dataset, name_style) + LABEL_GAP).min(MAX_LABEL);
 
     let per_block = columns::columns_per_block(content_width, min_label, party_count);
     let parties: Vec<usize> = (0..party_count).collect();
@@ -63,11 +58,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         for &party in block {
             headers.push(party_short(dataset, lang, party));
         }
-        let cuts_names = |label_width: f64| {
-            (0..tactic_count).any(|tactic| {
-                builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - LABEL_GAP - 6.0, name_lines).shortened
-            })
-        };
+        let cuts_names =
+            |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - LABEL_GAP - 6.0, name_lines);
         let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural, &cuts_names);
         let header_area = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &headers);
         y += header_area.height + 6.0;

@@ -20,6 +20,7 @@ mod timeline;
 use std::fmt;
 
 use crate::data::{Dataset, Lang};
+use crate::json::write::push_unsigned;
 
 pub use builder::{MIN_TARGET, line_height};
 pub use navigation::NavigationKey;
@@ -97,11 +98,17 @@ pub enum LayoutError {
     PartyOutOfRange { position: usize, party_count: usize },
 }
 
+// Written with `push_unsigned` rather than `write!`: the web layer shows this message, and
+// `write!` on integers would bring core's integer formatting and padding into the wasm (issue #7).
 impl fmt::Display for LayoutError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LayoutError::PartyOutOfRange { position, party_count } => {
-                write!(formatter, "no party at position {position}: the dataset has {party_count}")
+                let mut message = String::from("no party at position ");
+                push_unsigned(&mut message, *position as u64);
+                message.push_str(": the dataset has ");
+                push_unsigned(&mut message, *party_count as u64);
+                formatter.write_str(&message)
             }
         }
     }
