@@ -17,14 +17,26 @@ impl DatasetError {
     }
 }
 
-// Written piece by piece rather than with `write!`, whose argument tables cost the wasm more (issue #7).
+impl DatasetError {
+    /// `path: message`, or the message alone for the whole document.
+    pub fn describe(&self) -> String {
+        let mut text = String::new();
+        self.push_to(&mut text);
+        text
+    }
+
+    fn push_to(&self, text: &mut String) {
+        if !self.path.is_empty() {
+            text.push_str(&self.path);
+            text.push_str(": ");
+        }
+        text.push_str(&self.message);
+    }
+}
+
 impl fmt::Display for DatasetError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.path.is_empty() {
-            formatter.write_str(&self.path)?;
-            formatter.write_str(": ")?;
-        }
-        formatter.write_str(&self.message)
+        formatter.write_str(&self.describe())
     }
 }
 
@@ -55,25 +67,35 @@ impl DatasetErrors {
 /// must still give a readable alert.
 const SHOWN_ERRORS: usize = 5;
 
-impl fmt::Display for DatasetErrors {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DatasetErrors {
+    /// The message readers and the host page get: the first problems one per line, then how many more.
+    /// Built piece by piece into a `String` rather than through `Display` or `write!`, whose machinery
+    /// would otherwise stay in the wasm for this one message (issue #7).
+    pub fn describe(&self) -> String {
+        let mut text = String::new();
         for (position, error) in self.0.iter().take(SHOWN_ERRORS).enumerate() {
             if position > 0 {
-                formatter.write_str("\n")?;
+                text.push('\n');
             }
-            fmt::Display::fmt(error, formatter)?;
+            error.push_to(&mut text);
         }
         let hidden = self.0.len().saturating_sub(SHOWN_ERRORS);
         match hidden {
-            0 => Ok(()),
-            1 => formatter.write_str("\n… and 1 more problem"),
+            0 => {}
+            1 => text.push_str("\n… and 1 more problem"),
             _ => {
-                let mut more = String::from("\n… and ");
-                push_unsigned(&mut more, hidden as u64);
-                more.push_str(" more problems");
-                formatter.write_str(&more)
+                text.push_str("\n… and ");
+                push_unsigned(&mut text, hidden as u64);
+                text.push_str(" more problems");
             }
         }
+        text
+    }
+}
+
+impl fmt::Display for DatasetErrors {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.describe())
     }
 }
 

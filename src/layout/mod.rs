@@ -98,19 +98,26 @@ pub enum LayoutError {
     PartyOutOfRange { position: usize, party_count: usize },
 }
 
-// Written with `push_unsigned` rather than `write!`: the web layer shows this message, and
-// `write!` on integers would bring core's integer formatting and padding into the wasm (issue #7).
-impl fmt::Display for LayoutError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LayoutError {
+    /// The message the web layer shows, built with `push_unsigned` rather than `write!`, and returned
+    /// as a `String` rather than through `Display`: either would bring core's formatting machinery
+    /// (integers, padding) into the wasm (issue #7).
+    pub fn describe(&self) -> String {
         match self {
             LayoutError::PartyOutOfRange { position, party_count } => {
                 let mut message = String::from("no party at position ");
                 push_unsigned(&mut message, *position as u64);
                 message.push_str(": the dataset has ");
                 push_unsigned(&mut message, *party_count as u64);
-                formatter.write_str(&message)
+                message
             }
         }
+    }
+}
+
+impl fmt::Display for LayoutError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.describe())
     }
 }
 

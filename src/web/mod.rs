@@ -82,8 +82,14 @@ pub struct Explainer {
     custom_dataset: bool,
 }
 
-fn error(message: impl std::fmt::Display) -> JsError {
-    JsError::new(&message.to_string())
+/// Takes the text, not something `Display`: `to_string` would keep core's formatting machinery in the
+/// wasm for nothing (issue #7). Dataset and layout errors have `describe()` for this.
+fn error(message: &str) -> JsError {
+    JsError::new(message)
+}
+
+fn dataset_error(errors: crate::data::DatasetErrors) -> JsError {
+    error(&errors.describe())
 }
 
 /// `{unknown} "value", expected one of {known}`: a rejected attribute value, and what is accepted.
@@ -118,7 +124,7 @@ impl Explainer {
             .ok_or_else(no_canvas)?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| no_canvas())?;
-        let dataset = Dataset::built_in_with_texts(&[]).map_err(error)?;
+        let dataset = Dataset::built_in_with_texts(&[]).map_err(dataset_error)?;
         let versus = dataset.default_versus();
         Ok(Explainer {
             canvas,
@@ -158,8 +164,8 @@ impl Explainer {
                 let mut message = String::from("lang: the texts in ");
                 message.push_str(lang.code());
                 message.push_str(" could not be read: ");
-                message.push_str(&problem.to_string());
-                Err(error(message))
+                message.push_str(&problem.describe());
+                Err(error(&message))
             }
         }
     }
@@ -169,7 +175,7 @@ impl Explainer {
     /// the chosen parties where it has them.
     pub fn use_dataset(&mut self, json: Option<String>) -> Result<(), JsError> {
         let Some(json) = json else {
-            self.dataset = self.built_in_dataset().map_err(error)?;
+            self.dataset = self.built_in_dataset().map_err(dataset_error)?;
             self.custom_dataset = false;
             // The custom dataset had the reader's language; the built-in one may not have its texts
             // yet. Arabic until the host adds them and sets the language again.
@@ -181,7 +187,7 @@ impl Explainer {
             self.forget_scene();
             return Ok(());
         };
-        let dataset = Dataset::from_json(&json).map_err(error)?;
+        let dataset = Dataset::from_json(&json).map_err(dataset_error)?;
         let party_id = self.dataset.parties().get(self.state.party).map(|party| party.id.clone());
         let versus_id = self.dataset.parties().get(self.state.versus).map(|party| party.id.clone());
         self.dataset = dataset;
@@ -226,19 +232,19 @@ impl Explainer {
                 width: self.css_width,
             };
             let measure = CanvasTextMeasure { context: &self.context };
-            let scene = layout::layout(&self.dataset, &request, &measure).map_err(error)?;
+            let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
             self.scene = Some(scene);
         }
         let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
         let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
         let focused = if show_focus { self.focused } else { None };
         let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
-        let backend = CanvasBackend::new(&self.canvas, &self.context, size, self.device_pixel_ratio).map_err(error)?;
+        let backend = CanvasBackend::new(&self.canvas, &self.context, size, self.device_pixel_ratio).map_err(|message| error(&message))?;
         // The words plotters put before a backend's error when the canvas was drawn through it.
         backend.replay(&commands).map_err(|message| {
             let mut text = String::from("backend error: Drawing backend error: ");
             text.push_str(&message);
-            error(text)
+            error(&text)
         })?;
         Ok(scene.height)
     }
@@ -371,13 +377,13 @@ impl Explainer {
             let mut message = String::from("lang: unsupported language ");
             message.push_str(&quoted(lang));
             message.push_str(", expected ar, fr or en");
-            error(message)
+            error(&message)
         })?;
         if !self.has_texts(parsed) {
             let mut message = String::from("lang: the texts in ");
             message.push_str(parsed.code());
             message.push_str(" are not loaded yet");
-            return Err(error(message));
+            return Err(error(&message));
         }
         if parsed != self.state.lang {
             self.state.lang = parsed;
