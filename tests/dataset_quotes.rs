@@ -90,9 +90,7 @@ fn every_quote_is_verbatim_from_the_article() {
 fn every_text_and_name_is_in_three_languages() {
     let dataset = dataset();
     let mut problems = Vec::new();
-    for key in ["title"] {
-        check_localized(&mut problems, key, &dataset[key]);
-    }
+    check_localized(&mut problems, "title", &dataset["title"]);
     for (position, category) in array(&dataset, "categories").iter().enumerate() {
         check_localized(&mut problems, &format!("categories[{position}] ({}).name", str_of(category, "id")), &category["name"]);
     }
@@ -184,10 +182,10 @@ fn references_ids_and_values_are_consistent() {
         if !matches!(status, "used" | "not_used") {
             problems.push(format!("{label}: status {status:?} is neither \"used\" nor \"not_used\""));
         }
-        if let Some(when) = fact.get("when") {
-            if !matches!(when.as_str(), Some("before_start" | "after_start")) {
-                problems.push(format!("{label}: when {when} is neither \"before_start\" nor \"after_start\""));
-            }
+        if let Some(when) = fact.get("when")
+            && !matches!(when.as_str(), Some("before_start" | "after_start"))
+        {
+            problems.push(format!("{label}: when {when} is neither \"before_start\" nor \"after_start\""));
         }
     }
     report(problems);
