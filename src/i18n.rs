@@ -10,6 +10,11 @@ use crate::json::write::push_unsigned;
 
 /// Declares the keys with their three translations in one place, so a key can
 /// never lack a language.
+///
+/// The translations become tables indexed by the key, rather than a `match` returning three
+/// strings per key, which cost the wasm 1 KB of code. The French and English tables are compiled
+/// only natively (tests, static renders, the texts files of `crate::texts`); the wasm carries the
+/// Arabic and is given the others at run time, with the built-in dataset's texts (issue #7).
 macro_rules! ui_texts {
     ($($(#[$doc:meta])* $key:ident => [$ar:expr, $fr:expr, $en:expr $(,)?],)*) => {
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -22,17 +27,16 @@ macro_rules! ui_texts {
 
             /// The key's name, e.g. `ShowAsTable`, for the web layer's string table.
             pub fn key(self) -> &'static str {
-                match self {
-                    $(UiText::$key => stringify!($key),)*
-                }
-            }
-
-            fn translations(self) -> [&'static str; 3] {
-                match self {
-                    $(UiText::$key => [$ar, $fr, $en],)*
-                }
+                KEYS[self as usize]
             }
         }
+
+        const KEYS: &[&str] = &[$(stringify!($key),)*];
+        const ARABIC: &[&str] = &[$($ar,)*];
+        #[cfg(not(target_arch = "wasm32"))]
+        const FRENCH: &[&str] = &[$($fr,)*];
+        #[cfg(not(target_arch = "wasm32"))]
+        const ENGLISH: &[&str] = &[$($en,)*];
     };
 }
 
@@ -202,12 +206,52 @@ ui_texts! {
     Source => ["المصدر", "Source", "Source"],
 }
 
+/// The key's text in `lang`. In the wasm, French and English are the Arabic until `add_ui_texts` has
+/// been given them; the web handle never lets a reader switch to a language before that.
 pub fn ui(lang: Lang, key: UiText) -> &'static str {
-    let [arabic, french, english] = key.translations();
+    let index = key as usize;
+    other_language_text(lang, index).unwrap_or(ARABIC[index])
+}
+
+/// Every key's text in `lang`, in `UiText::ALL` order, for the texts files (`crate::texts`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ui_table(lang: Lang) -> Option<&'static [&'static str]> {
     match lang {
-        Lang::Ar => arabic,
-        Lang::Fr => french,
-        Lang::En => english,
+        Lang::Ar => None,
+        Lang::Fr => Some(FRENCH),
+        Lang::En => Some(ENGLISH),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn other_language_text(lang: Lang, index: usize) -> Option<&'static str> {
+    ui_table(lang)?.get(index).copied()
+}
+
+/// French and English as the texts files gave them, kept for the page's life and shared by its elements.
+#[cfg(target_arch = "wasm32")]
+static LOADED_TABLES: [std::sync::OnceLock<Vec<String>>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+#[cfg(target_arch = "wasm32")]
+fn loaded_table(lang: Lang) -> Option<&'static std::sync::OnceLock<Vec<String>>> {
+    match lang {
+        Lang::Ar => None,
+        Lang::Fr => Some(&LOADED_TABLES[0]),
+        Lang::En => Some(&LOADED_TABLES[1]),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn other_language_text(lang: Lang, index: usize) -> Option<&'static str> {
+    loaded_table(lang)?.get()?.get(index).map(String::as_str)
+}
+
+/// Keeps the texts of `lang`, in `UiText::ALL` order as `crate::texts::read_ui_texts` gives them; a
+/// second call for the same language keeps the first.
+#[cfg(target_arch = "wasm32")]
+pub fn add_ui_texts(lang: Lang, texts: Vec<String>) {
+    if let Some(table) = loaded_table(lang) {
+        let _ = table.set(texts);
     }
 }
 

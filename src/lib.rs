@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod svg_backend;
+pub mod texts;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]

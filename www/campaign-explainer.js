@@ -7,8 +7,8 @@ const VIEWS = ['matrix', 'party', 'compare', 'camps', 'timeline'];
 const THEMES = ['light', 'dark', 'auto'];
 const LANGS = ['ar', 'fr', 'en'];
 const DATASET_TIMEOUT_MS = 15000;
-// The built-in dataset's French and English texts. The wasm carries only the Arabic, the article's own
-// language: most of its readers never download the other two (6.3 KB gzip; issue 7).
+// The widget's words and the built-in dataset's texts in French and in English. The wasm carries only the
+// Arabic, the article's own language: most of its readers never download the other two (8 KB gzip; issue 7).
 const TEXTS = {
   fr: new URL('../target/static/texts-fr.json', import.meta.url),
   en: new URL('../target/static/texts-en.json', import.meta.url),
@@ -210,8 +210,8 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   /**
-   * Sets the language, at once when the dataset has its texts; the built-in dataset's French or English
-   * ones are fetched the first time. Resolves to whether it was set: a later change overtakes one still
+   * Sets the language, at once when its texts are there; the French or English texts file is fetched the
+   * first time (even with a custom dataset: the widget's own words are in it). Resolves to whether it was set: a later change overtakes one still
    * waiting, and texts that cannot be had keep the last language and fire explainer:error.
    */
   async changeLang(lang) {
@@ -226,7 +226,7 @@ export class CampaignExplainer extends HTMLElement {
     return this.applyAttribute('lang', lang);
   }
 
-  /** Whether `lang` has texts in the built-in dataset that the explainer has not been given yet. */
+  /** Whether `lang` has a texts file that the explainer has not been given yet. */
   needsTexts(lang) {
     return Boolean(TEXTS[lang]) && !JSON.parse(this.explainer.json('texts')).includes(lang);
   }
@@ -636,10 +636,16 @@ export class CampaignExplainer extends HTMLElement {
     let blob;
     if (format === 'png') blob = await new Promise((resolve) => this.parts.canvas.toBlob(resolve, 'image/png'));
     else {
-      // The whole dataset is in every language: the built-in one's French and English texts first.
-      if (format === 'json' && !(await this.ensureTexts('fr') && await this.ensureTexts('en'))) return;
+      // The whole dataset is in every language: the built-in one's French and English texts first
+      // (a custom dataset has its own).
+      if (format === 'json' && !this.hasAttribute('src') && !(await this.ensureTexts('fr') && await this.ensureTexts('en'))) return;
       const types = { svg: 'image/svg+xml', csv: 'text/csv;charset=utf-8', json: 'application/json' };
-      blob = new Blob([this.explainer.export(format)], { type: types[format] });
+      try {
+        blob = new Blob([this.explainer.export(format)], { type: types[format] });
+      } catch (error) {
+        this.reportError(error.message);
+        return;
+      }
     }
     if (!blob) return;
     const link = element('a', { href: URL.createObjectURL(blob), download: name });

@@ -3,8 +3,8 @@
 //!
 //! Usage: `render_static OUTPUT_DIRECTORY [WIDTH]`. Writes `VIEW-LANG.svg` files and `static.json`,
 //! the manifest the page generator reads (file, size, summary and data table of each image), and
-//! `texts-LANG.json`, the built-in dataset's French and English texts that the element fetches when a
-//! reader needs them (the wasm carries only the Arabic; `build.rs` splits them).
+//! `texts-LANG.json`, the French and English of the widget's words and of the built-in dataset, which
+//! the element fetches when a reader needs them (the wasm carries only the Arabic; see `texts`).
 
 use campaign_explainer::chart::render_svg;
 use campaign_explainer::data::{BUILT_IN_TEXTS, Dataset, Lang};
@@ -71,8 +71,9 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
     }
     manifest.end_array();
     std::fs::write(output.join("static.json"), manifest.finish()).map_err(|error| format!("static.json: {error}"))?;
-    for (lang, texts) in BUILT_IN_TEXTS {
+    for (lang, _) in BUILT_IN_TEXTS {
         let file = format!("texts-{}.json", lang.code());
+        let texts = campaign_explainer::texts::write_file(lang).ok_or_else(|| format!("{file}: no texts in {}", lang.code()))?;
         std::fs::write(output.join(&file), texts).map_err(|error| format!("{file}: {error}"))?;
     }
     Ok(count)

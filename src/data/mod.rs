@@ -55,18 +55,21 @@ impl Dataset {
     /// The built-in dataset with the texts of all three languages. Its validity is checked by the
     /// tests, and it is still validated here so that a broken build shows an error, not a panic.
     pub fn built_in() -> Result<Dataset, DatasetErrors> {
-        let texts: Vec<&str> = BUILT_IN_TEXTS.iter().map(|(_, texts)| *texts).collect();
-        Dataset::built_in_with_texts(&texts)
+        let mut texts = Vec::new();
+        for (_, language) in BUILT_IN_TEXTS {
+            texts.push(parse(language).map_err(|error| DatasetErrors::of_document(error.describe()))?);
+        }
+        Dataset::built_in_with_texts(texts)
     }
 
     /// The built-in dataset from its Arabic document and the other languages' texts that the page has
-    /// loaded (`BUILT_IN_TEXTS`, fetched by the element). A language whose texts are not given shows the
-    /// Arabic in their place; the web handle never lets a reader switch to it before its texts arrive.
-    pub fn built_in_with_texts(texts: &[&str]) -> Result<Dataset, DatasetErrors> {
-        let syntax = |error: crate::json::parse::SyntaxError| DatasetErrors::of_document(error.describe());
-        let mut tree = parse(BUILT_IN_ARABIC).map_err(syntax)?;
+    /// loaded (documents shaped like `BUILT_IN_TEXTS`, which the element fetches inside the texts files
+    /// of `crate::texts`). A language whose texts are not given shows the Arabic in their place; the web
+    /// handle never lets a reader switch to it before its texts arrive.
+    pub fn built_in_with_texts(texts: Vec<Node>) -> Result<Dataset, DatasetErrors> {
+        let mut tree = parse(BUILT_IN_ARABIC).map_err(|error| DatasetErrors::of_document(error.describe()))?;
         for language in texts {
-            merge(&mut tree, parse(language).map_err(syntax)?);
+            merge(&mut tree, language);
         }
         fill_missing_languages(&mut tree);
         validate::validate(read::read_dataset(tree)?)
@@ -191,6 +194,7 @@ fn fill_missing_languages(node: &mut Node) {
 #[cfg(test)]
 mod tests {
     use super::{BUILT_IN_ARABIC, BUILT_IN_JSON, BUILT_IN_TEXTS, Dataset, Lang};
+    use crate::json::parse::parse;
 
     const FILE: &str = include_str!("../../data/campaign-2016.json");
 
@@ -219,7 +223,7 @@ mod tests {
         assert_eq!(Dataset::built_in().unwrap().raw(), whole.raw());
         // In either order: each language's texts sit at their own keys.
         let [(_, french), (_, english)] = BUILT_IN_TEXTS;
-        assert_eq!(Dataset::built_in_with_texts(&[english, french]).unwrap().raw(), whole.raw());
+        assert_eq!(Dataset::built_in_with_texts(vec![parse(english).unwrap(), parse(french).unwrap()]).unwrap().raw(), whole.raw());
         // The wasm carries only the Arabic, and each language's texts hold nothing but that language.
         assert!(!BUILT_IN_ARABIC.contains("\"fr\":") && !BUILT_IN_ARABIC.contains("\"en\":"));
         assert!(BUILT_IN_ARABIC.len() * 10 < BUILT_IN_JSON.len() * 6, "{} of {} bytes", BUILT_IN_ARABIC.len(), BUILT_IN_JSON.len());
@@ -230,8 +234,8 @@ mod tests {
     fn a_language_whose_texts_are_not_loaded_reads_as_arabic_and_the_loaded_one_as_itself() {
         let whole = Dataset::built_in().unwrap();
         let [(_, french), _] = BUILT_IN_TEXTS;
-        let arabic_only = Dataset::built_in_with_texts(&[]).unwrap();
-        let with_french = Dataset::built_in_with_texts(&[french]).unwrap();
+        let arabic_only = Dataset::built_in_with_texts(Vec::new()).unwrap();
+        let with_french = Dataset::built_in_with_texts(vec![parse(french).unwrap()]).unwrap();
         assert_eq!(texts_of(&arabic_only, Lang::Ar), texts_of(&whole, Lang::Ar));
         assert_eq!(texts_of(&arabic_only, Lang::En), texts_of(&whole, Lang::Ar));
         assert_eq!(texts_of(&with_french, Lang::Fr), texts_of(&whole, Lang::Fr));
@@ -243,8 +247,9 @@ mod tests {
     }
 
     #[test]
-    fn broken_texts_are_an_error_that_says_where_not_a_panic() {
-        let error = Dataset::built_in_with_texts(&["{\"facts\": ["]).unwrap_err().to_string();
-        assert!(error.contains("EOF while parsing") && error.contains("line 1"), "{error}");
+    fn texts_shaped_unlike_the_document_are_a_validation_error_not_a_panic() {
+        let texts = parse(r#"{"facts": [{"text": {"fr": 7}}], "parties": "none"}"#).unwrap();
+        let error = Dataset::built_in_with_texts(vec![texts]).unwrap_err().describe();
+        assert!(error.contains("parties") || error.contains("facts[0].text.fr"), "{error}");
     }
 }

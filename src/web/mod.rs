@@ -8,10 +8,12 @@
 mod canvas_backend;
 
 use crate::chart;
-use crate::data::{Dataset, Lang, quoted};
+use crate::data::{Dataset, DatasetErrors, Lang, quoted};
 use crate::export;
 use crate::i18n::{self, UiText};
+use crate::json::parse::parse;
 use crate::json::write::{JsonWriter, push_unsigned};
+use crate::texts;
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
@@ -88,7 +90,7 @@ fn error(message: &str) -> JsError {
     JsError::new(message)
 }
 
-fn dataset_error(errors: crate::data::DatasetErrors) -> JsError {
+fn dataset_error(errors: DatasetErrors) -> JsError {
     error(&errors.describe())
 }
 
@@ -124,7 +126,7 @@ impl Explainer {
             .ok_or_else(no_canvas)?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| no_canvas())?;
-        let dataset = Dataset::built_in_with_texts(&[]).map_err(dataset_error)?;
+        let dataset = Dataset::built_in_with_texts(Vec::new()).map_err(dataset_error)?;
         let versus = dataset.default_versus();
         Ok(Explainer {
             canvas,
@@ -141,33 +143,38 @@ impl Explainer {
         })
     }
 
-    /// Hands over the built-in dataset's texts in `lang` (`fr` or `en`), which the host fetches from
-    /// beside the wasm before it sets that language: the wasm carries only the Arabic (issue #7).
-    pub fn add_texts(&mut self, lang: &str, json: String) -> Result<(), JsError> {
+    /// Hands over the texts file of `lang` (`fr` or `en`, see `crate::texts`): the widget's words and the
+    /// built-in dataset's texts in that language, which the host fetches from beside the wasm before it
+    /// sets the language. The wasm carries only the Arabic (issue #7).
+    pub fn add_texts(&mut self, lang: &str, file: String) -> Result<(), JsError> {
         let lang = Lang::from_tag(lang).ok_or_else(|| rejected("texts: unsupported language", lang, "fr, en"))?;
         if lang == Lang::Ar || self.built_in_texts.iter().any(|(loaded, _)| *loaded == lang) {
             return Ok(());
         }
-        self.built_in_texts.push((lang, json));
-        if self.custom_dataset {
-            return Ok(());
-        }
-        match self.built_in_dataset() {
-            // The scene stays: only texts of a language not shown yet changed (`set_lang` refuses a
-            // language before its texts), so hover, focus and the SVG export go on working.
-            Ok(dataset) => {
-                self.dataset = dataset;
-                Ok(())
+        let unreadable = |problem: &str| {
+            let mut message = String::from("lang: the texts in ");
+            message.push_str(lang.code());
+            message.push_str(" could not be read: ");
+            message.push_str(problem);
+            error(&message)
+        };
+        let words = parse(&file).map_err(|problem| problem.describe()).and_then(|tree| texts::read_ui_texts(&tree));
+        let words = words.map_err(|problem| unreadable(&problem))?;
+        self.built_in_texts.push((lang, file));
+        if !self.custom_dataset {
+            match self.built_in_dataset() {
+                // The scene stays: only texts of a language not shown yet changed (`set_lang` refuses a
+                // language before its texts), so hover, focus and the SVG export go on working.
+                Ok(dataset) => self.dataset = dataset,
+                Err(problem) => {
+                    self.built_in_texts.pop();
+                    return Err(unreadable(&problem.describe()));
+                }
             }
-            Err(problem) => {
-                self.built_in_texts.pop();
-                let mut message = String::from("lang: the texts in ");
-                message.push_str(lang.code());
-                message.push_str(" could not be read: ");
-                message.push_str(&problem.describe());
-                Err(error(&message))
-            }
         }
+        // Shared by every element of the page, as the wasm instance is.
+        i18n::add_ui_texts(lang, words);
+        Ok(())
     }
 
     /// Replaces the dataset only if the new one is valid; the message names the path and value at fault.
@@ -336,7 +343,9 @@ impl Explainer {
         match format {
             "csv" => Ok(export::facts_csv(&self.dataset, self.state.lang)),
             // The whole dataset is every language's texts: the host adds the missing ones first.
-            "json" if Lang::ALL.into_iter().all(|lang| self.has_texts(lang)) => Ok(export::dataset_json(&self.dataset)),
+            "json" if self.custom_dataset || Lang::ALL.into_iter().all(|lang| self.has_texts(lang)) => {
+                Ok(export::dataset_json(&self.dataset))
+            }
             "json" => Err(error("export: the built-in dataset's French and English texts are not loaded")),
             "svg" => {
                 let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
@@ -348,13 +357,18 @@ impl Explainer {
 }
 
 impl Explainer {
+    /// Whether the widget's words, and the built-in dataset's texts, are there in `lang`. A custom
+    /// dataset has its own texts in every language, but the widget's words still come from the file.
     fn has_texts(&self, lang: Lang) -> bool {
-        self.custom_dataset || lang == Lang::Ar || self.built_in_texts.iter().any(|(loaded, _)| *loaded == lang)
+        lang == Lang::Ar || self.built_in_texts.iter().any(|(loaded, _)| *loaded == lang)
     }
 
-    fn built_in_dataset(&self) -> Result<Dataset, crate::data::DatasetErrors> {
-        let texts: Vec<&str> = self.built_in_texts.iter().map(|(_, texts)| texts.as_str()).collect();
-        Dataset::built_in_with_texts(&texts)
+    fn built_in_dataset(&self) -> Result<Dataset, DatasetErrors> {
+        let mut texts = Vec::new();
+        for (_, file) in &self.built_in_texts {
+            texts.push(texts::dataset_texts(parse(file).map_err(|problem| DatasetErrors::of_document(problem.describe()))?));
+        }
+        Dataset::built_in_with_texts(texts)
     }
 
     fn set_view(&mut self, view: &str) -> Result<(), JsError> {
