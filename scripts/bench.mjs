@@ -9,10 +9,11 @@
 // Absolute times on shared machines are noisy, so the three pages are loaded in turn, N times each, and
 // the table shows medians and ratios to Chart.js measured in the same run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import webpack from 'webpack';
 import { serve } from './serve.mjs';
 import { launchBrowser } from '../tests/browser/harness.mjs';
@@ -201,12 +202,38 @@ function summarise(loads) {
   return summary;
 }
 
+/**
+ * Bytes that depend on the reader's language, read from the files (gzip level 9, as the server sends them):
+ * a French or English reader's widget also fetches its texts file; and the Chart.js page, had it split its
+ * data by language as the widget does, would fetch the dataset with the texts of one language only.
+ */
+function languageBytes() {
+  const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+  const texts = readdirSync(path.join(ROOT, 'dist')).filter((name) => /^texts-\w+\.[0-9a-f]+\.json$/.test(name));
+  const largestTexts = Math.max(0, ...texts.map((name) => gzip(readFileSync(path.join(ROOT, 'dist', name)))));
+  const data = readFileSync(path.join(ROOT, 'data', 'campaign-2016.json'), 'utf8');
+  const LANGUAGES = ['ar', 'fr', 'en'];
+  const oneLanguage = (value) => {
+    if (Array.isArray(value)) return value.map(oneLanguage);
+    if (value === null || typeof value !== 'object') return value;
+    const keys = Object.keys(value);
+    if (keys.length && keys.every((key) => LANGUAGES.includes(key))) return { ar: value.ar };
+    return Object.fromEntries(keys.map((key) => [key, oneLanguage(value[key])]));
+  };
+  return {
+    largestTexts,
+    wholeData: gzip(Buffer.from(data)),
+    arabicData: gzip(Buffer.from(JSON.stringify(oneLanguage(JSON.parse(data)), null, 2))),
+  };
+}
+
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 const milliseconds = (value) => `${value.toFixed(value < 1 ? 3 : value < 10 ? 2 : 1)} ms`;
 
 function table(results, settings) {
   const { widget, chartjs, floor } = results;
+  const language = languageBytes();
   const ratio = (page, value) => value(page) / value(chartjs);
   const rows = [];
   const row = (label, value, format, target) => {
@@ -244,6 +271,8 @@ function table(results, settings) {
     `| wasm memory | ${megabytes(widget.wasmMemory)} | ${megabytes(chartjs.wasmMemory)} | ${megabytes(floor.wasmMemory)} |`,
     `| Blink heap (DOM; not in the target) | ${megabytes(widget.blinkHeap)} | ${megabytes(chartjs.blinkHeap)} | ${megabytes(floor.blinkHeap)} |`,
     `| bytes with HTTP headers (CDP) | ${kilobytes(widget.bytesWithHeaders)} | ${kilobytes(chartjs.bytesWithHeaders)} | ${kilobytes(floor.bytesWithHeaders)} |`,
+    `| bytes for a reader in French or English: the widget adds its texts file (${kilobytes(language.largestTexts)}); ratio to Chart.js | ${kilobytes(widget.bytes + language.largestTexts)} (${((widget.bytes + language.largestTexts) / chartjs.bytes).toFixed(2)}×) | | |`,
+    `| bytes if the Chart.js page fetched its data in the reader's language only, as the widget does (${kilobytes(language.arabicData)} instead of ${kilobytes(language.wholeData)}); widget's ratio to it | ${((widget.bytes) / (chartjs.bytes - language.wholeData + language.arabicData)).toFixed(2)}× | ${kilobytes(chartjs.bytes - language.wholeData + language.arabicData)} | |`,
     '',
     '| responses (gzip / raw) | page |',
     '|---|---|',
