@@ -72,8 +72,10 @@ fn push_row(csv: &mut String, cells: &[&str]) {
 /// RFC 4180 quoting, and a leading apostrophe before what a spreadsheet would run as a
 /// formula: a newsroom's dataset is not trusted to be free of `=HYPERLINK(…)`.
 fn push_cell(csv: &mut String, cell: &str) {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let needs_quotes = formula || cell.contains([',', '"', '\n', '\r']);
+    // Bytes, not `starts_with` and `contains` on arrays of chars: every character looked for is
+    // ASCII, and the char patterns' searchers were code of their own in the wasm (issue #7).
+    let formula = matches!(cell.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let needs_quotes = formula || cell.bytes().any(|byte| matches!(byte, b',' | b'"' | b'\n' | b'\r'));
     if needs_quotes {
         csv.push('"');
     }
@@ -95,8 +97,7 @@ fn push_cell(csv: &mut String, cell: &str) {
 /// what the static fallbacks' `static.json` carries, written by one function for both.
 pub fn write_table(writer: &mut JsonWriter, table: &Table) {
     writer.begin_object();
-    writer.key("caption");
-    writer.string(&table.caption);
+    writer.string_member("caption", &table.caption);
     writer.key("header");
     writer.strings(&table.header);
     writer.key("rows");
@@ -180,15 +181,15 @@ fn write_campaign(writer: &mut JsonWriter, campaign: &CampaignDates) {
 
 fn write_category(writer: &mut JsonWriter, category: &Category) {
     writer.begin_object();
-    string_member(writer, "id", &category.id);
+    writer.string_member("id", &category.id);
     localized_member(writer, "name", &category.name);
     writer.end_object();
 }
 
 fn write_party(writer: &mut JsonWriter, party: &Party) {
     writer.begin_object();
-    string_member(writer, "id", &party.id);
-    string_member(writer, "camp", camp_name(party.camp));
+    writer.string_member("id", &party.id);
+    writer.string_member("camp", camp_name(party.camp));
     optional_localized_member(writer, "camp_note", party.camp_note.as_ref());
     localized_member(writer, "name", &party.name);
     optional_localized_member(writer, "short_name", party.short_name.as_ref());
@@ -217,8 +218,8 @@ fn write_leader(writer: &mut JsonWriter, leader: &Leader) {
 
 fn write_tactic(writer: &mut JsonWriter, tactic: &Tactic) {
     writer.begin_object();
-    string_member(writer, "id", &tactic.id);
-    string_member(writer, "category", &tactic.category);
+    writer.string_member("id", &tactic.id);
+    writer.string_member("category", &tactic.category);
     localized_member(writer, "name", &tactic.name);
     writer.end_object();
 }
@@ -226,33 +227,29 @@ fn write_tactic(writer: &mut JsonWriter, tactic: &Tactic) {
 fn write_fact(writer: &mut JsonWriter, fact: &Fact) {
     writer.begin_object();
     optional_string_member(writer, "id", fact.id.as_deref());
-    string_member(writer, "party", &fact.party);
-    string_member(writer, "tactic", &fact.tactic);
-    string_member(writer, "status", status_name(fact.status));
+    writer.string_member("party", &fact.party);
+    writer.string_member("tactic", &fact.tactic);
+    writer.string_member("status", status_name(fact.status));
     optional_string_member(writer, "when", fact.when.map(timing_name));
-    string_member(writer, "quote", &fact.quote);
+    writer.string_member("quote", &fact.quote);
     localized_member(writer, "text", &fact.text);
     optional_localized_member(writer, "note", fact.note.as_ref());
     writer.end_object();
 }
 
-fn string_member(writer: &mut JsonWriter, key: &str, value: &str) {
-    writer.key(key);
-    writer.string(value);
-}
-
+/// Left out when absent, unlike `JsonWriter::optional_string_member`, which writes `null`.
 fn optional_string_member(writer: &mut JsonWriter, key: &str, value: Option<&str>) {
     if let Some(value) = value {
-        string_member(writer, key, value);
+        writer.string_member(key, value);
     }
 }
 
 fn localized_member(writer: &mut JsonWriter, key: &str, text: &Localized) {
     writer.key(key);
     writer.begin_object();
-    string_member(writer, "ar", &text.ar);
-    string_member(writer, "fr", &text.fr);
-    string_member(writer, "en", &text.en);
+    writer.string_member("ar", &text.ar);
+    writer.string_member("fr", &text.fr);
+    writer.string_member("en", &text.en);
     writer.end_object();
 }
 

@@ -260,10 +260,10 @@ pub fn add_ui_texts(lang: Lang, texts: Vec<String>) {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut filled = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = ascii_position(rest, b'{') {
         filled.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match ascii_position(after, b'}') {
             Some(close) => {
                 let name = &after[..close];
                 match values.iter().find(|(key, _)| *key == name) {
@@ -284,6 +284,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     filled.push_str(rest);
     filled
+}
+
+/// Where an ASCII byte first occurs in `text`, a char boundary since ASCII bytes occur in UTF-8 only
+/// as themselves. Not `str::find(char)` or `split_once`: their char searcher and core's memchr are
+/// about 1 KB of the wasm for the few one-byte searches of templates, numbers and hyphens (issue #7).
+pub(crate) fn ascii_position(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().position(|candidate| candidate == byte)
 }
 
 /// Explicit bidi embeddings, overrides and isolates: a dataset's name holding an unpaired one
@@ -413,11 +420,11 @@ fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: boo
     // Not `format!("{:.*}")`: that would put core's float formatting in the wasm (issue #7);
     // `fixed` writes the same digits with integer arithmetic.
     let written = crate::json::write::fixed(value.abs(), u32::try_from(decimals).unwrap_or(u32::MAX));
-    let (whole, fraction) = match written.split_once('.') {
-        Some((whole, fraction)) => (whole, fraction),
+    let (whole, fraction) = match ascii_position(&written, b'.') {
+        Some(point) => (&written[..point], &written[point + 1..]),
         None => (written.as_str(), ""),
     };
-    let fraction = if trim_zeros { fraction.trim_end_matches('0') } else { fraction };
+    let fraction = if trim_zeros { &fraction[..fraction.bytes().rposition(|digit| digit != b'0').map_or(0, |last| last + 1)] } else { fraction };
     let rounds_to_zero = whole.bytes().all(|digit| digit == b'0') && fraction.bytes().all(|digit| digit == b'0');
     let mut result = String::new();
     if value < 0.0 && !rounds_to_zero {

@@ -33,8 +33,10 @@ pub(super) fn parse_and_validate(json: &str) -> Result<Dataset, DatasetErrors> {
         return Err(DatasetErrors::of_document(message));
     }
     // Spreadsheet tools on Windows often save UTF-8 with a byte order mark, which JSON forbids.
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    if json.trim().is_empty() {
+    // A `&str` prefix and `all(is_whitespace)` rather than a `char` prefix and `trim().is_empty()`:
+    // the same answers without the char pattern's and the two-sided trim's code in the wasm (issue #7).
+    let json = json.strip_prefix("\u{feff}").unwrap_or(json);
+    if json.chars().all(char::is_whitespace) {
         return Err(DatasetErrors::of_document("the dataset is empty".to_owned()));
     }
     // Syntax errors, nesting too deep and trailing garbage are the parser's, and say where
@@ -78,7 +80,7 @@ impl Checker {
         let well_formed = !id.is_empty()
             && id.chars().count() <= MAX_ID_CHARS
             && id.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
-            && !id.starts_with('-');
+            && id.as_bytes().first() != Some(&b'-');
         if !well_formed {
             let mut message = quoted(id);
             message.push_str(" is not an id: use 1 to ");
@@ -91,7 +93,7 @@ impl Checker {
     fn text(&mut self, field: &str, language: &str, text: &str, max_chars: usize) {
         let characters = text.chars().count();
         let mut message;
-        if text.trim().is_empty() {
+        if text.chars().all(char::is_whitespace) {
             message = String::from("must not be empty, found ");
         } else if characters > max_chars {
             message = String::from("is ");

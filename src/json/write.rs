@@ -77,6 +77,19 @@ impl JsonWriter {
         }
     }
 
+    /// An object member whose value is a string: one call for the `key` and `string` pair that
+    /// most members are, so each of the many places writing one costs the wasm one call.
+    pub fn string_member(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.string(value);
+    }
+
+    /// An object member whose value is a string or `null`.
+    pub fn optional_string_member(&mut self, key: &str, value: Option<&str>) {
+        self.key(key);
+        self.optional_string(value);
+    }
+
     /// An array of strings, e.g. a table row.
     pub fn strings(&mut self, values: &[String]) {
         self.begin_array();

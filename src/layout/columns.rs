@@ -21,6 +21,9 @@ const MAX_COLUMN: f64 = 110.0;
 const HEADER_PADDING: f64 = 6.0;
 const STAGGERED_MAX_LINES: usize = 2;
 const STRAIGHT_MAX_LINES: usize = 3;
+/// The most levels headers are arranged on (see [`headers`]). The levels' figures live in arrays of
+/// this size rather than `vec![…; levels]`, whose fill loop for `f64` was code of its own in the wasm.
+const MAX_LEVELS: usize = 3;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnPlan {
@@ -135,10 +138,10 @@ struct PlacedHeader {
 /// margin) moves back, and one that would then reach the previous header on its
 /// level is shortened to the room between. Says whether any was shortened.
 fn arrange(builder: &SceneBuilder, plan: &ColumnPlan, left: f64, limit: f64, texts: &[&str], levels: usize) -> (Vec<PlacedHeader>, bool) {
-    let levels = levels.max(1);
+    let levels = levels.clamp(1, MAX_LEVELS);
     let max_width = levels.min(2) as f64 * plan.column_width - HEADER_PADDING;
     let max_lines = if levels == 1 { STRAIGHT_MAX_LINES } else { STAGGERED_MAX_LINES };
-    let mut level_end = vec![f64::NEG_INFINITY; levels];
+    let mut level_end = [f64::NEG_INFINITY; MAX_LEVELS];
     let mut shortened = false;
     let mut placed = Vec::with_capacity(texts.len());
     for (position, text) in texts.iter().enumerate() {
@@ -193,16 +196,16 @@ pub fn headers(builder: &mut SceneBuilder, plan: &ColumnPlan, left: f64, top: f6
 
     // Each level is as tall as its tallest header, and starts below the levels above it.
     let level_gap = 4.0;
-    let mut level_heights = vec![0.0; levels];
+    let mut level_heights = [0.0; MAX_LEVELS];
     for header in &placed {
         if let Some(height) = level_heights.get_mut(header.level) {
             *height = f64::max(*height, line * header.lines.len() as f64);
         }
     }
-    let mut level_tops = Vec::with_capacity(levels);
+    let mut level_tops = [top; MAX_LEVELS];
     let mut above = 0.0;
-    for height in &level_heights {
-        level_tops.push(top + above);
+    for (level_top, height) in level_tops.iter_mut().zip(&level_heights).take(levels) {
+        *level_top = top + above;
         above += height + level_gap;
     }
     let height = top + above - level_gap - top;

@@ -195,14 +195,14 @@ impl Explainer {
             return Ok(());
         };
         let dataset = Dataset::from_json(&json).map_err(dataset_error)?;
-        let party_id = self.dataset.parties().get(self.state.party).map(|party| party.id.clone());
-        let versus_id = self.dataset.parties().get(self.state.versus).map(|party| party.id.clone());
+        // Looked up in the new dataset before it replaces the old one, so no id is copied.
+        let party = self.party_id(self.state.party).and_then(|id| dataset.party_index(id)).unwrap_or(0);
+        let versus =
+            self.party_id(self.state.versus).and_then(|id| dataset.party_index(id)).unwrap_or_else(|| dataset.default_versus());
         self.dataset = dataset;
         self.custom_dataset = true;
-        self.state.party = party_id.and_then(|id| self.dataset.party_index(&id)).unwrap_or(0);
-        self.state.versus = versus_id
-            .and_then(|id| self.dataset.party_index(&id))
-            .unwrap_or_else(|| self.dataset.default_versus());
+        self.state.party = party;
+        self.state.versus = versus;
         self.forget_scene();
         Ok(())
     }
@@ -445,14 +445,10 @@ impl Explainer {
     /// The state the host reflects into attributes, events and the URL hash.
     fn write_state(&self, writer: &mut JsonWriter) {
         writer.begin_object();
-        writer.key("view");
-        writer.string(self.state.view.as_str());
-        writer.key("lang");
-        writer.string(self.state.lang.code());
-        writer.key("party");
-        writer.optional_string(self.dataset.parties().get(self.state.party).map(|party| party.id.as_str()));
-        writer.key("versus");
-        writer.optional_string(self.dataset.parties().get(self.state.versus).map(|party| party.id.as_str()));
+        writer.string_member("view", self.state.view.as_str());
+        writer.string_member("lang", self.state.lang.code());
+        writer.optional_string_member("party", self.party_id(self.state.party));
+        writer.optional_string_member("versus", self.party_id(self.state.versus));
         writer.end_object();
     }
 
@@ -462,12 +458,9 @@ impl Explainer {
         writer.begin_array();
         for party in self.dataset.parties() {
             writer.begin_object();
-            writer.key("id");
-            writer.string(&party.id);
-            writer.key("label");
-            writer.string(party.label(lang));
-            writer.key("name");
-            writer.string(party.name.get(lang));
+            writer.string_member("id", &party.id);
+            writer.string_member("label", party.label(lang));
+            writer.string_member("name", party.name.get(lang));
             writer.end_object();
         }
         writer.end_array();
@@ -505,6 +498,11 @@ impl Explainer {
         })
     }
 
+    /// The id of the party at `position`, if there is one.
+    fn party_id(&self, position: usize) -> Option<&str> {
+        self.dataset.parties().get(position).map(|party| party.id.as_str())
+    }
+
     fn valid_mark(&self, mark: i32) -> Option<usize> {
         let count = self.scene.as_ref().map_or(0, |scene| scene.marks.len());
         usize::try_from(mark).ok().filter(|&mark| mark < count)
@@ -527,18 +525,16 @@ impl Explainer {
         writer.begin_object();
         writer.key("index");
         writer.unsigned(index as u64);
-        writer.key("label");
-        writer.string(&mark.label);
+        writer.string_member("label", &mark.label);
         writer.key("rect");
         writer.begin_array();
         for value in [mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height] {
             writer.number(value, 2);
         }
         writer.end_array();
-        writer.key("party");
-        writer.optional_string(mark.party.and_then(|party| self.dataset.parties().get(party)).map(|party| party.id.as_str()));
-        writer.key("tactic");
-        writer.optional_string(mark.tactic.and_then(|tactic| self.dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str()));
+        writer.optional_string_member("party", mark.party.and_then(|party| self.party_id(party)));
+        let tactic_id = mark.tactic.and_then(|tactic| self.dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str());
+        writer.optional_string_member("tactic", tactic_id);
         writer.key("fact");
         match mark.fact.and_then(|position| Some((position, self.dataset.facts().get(position)?))) {
             Some((position, record)) => {
@@ -546,18 +542,12 @@ impl Explainer {
                 writer.begin_object();
                 writer.key("index");
                 writer.unsigned(position as u64);
-                writer.key("id");
-                writer.optional_string(self.fact_id(position).as_deref());
-                writer.key("status");
-                writer.string(export::status_name(record.status));
-                writer.key("when");
-                writer.optional_string(record.when.map(export::timing_name));
-                writer.key("text");
-                writer.string(record.text.get(lang));
-                writer.key("quote");
-                writer.string(&record.quote);
-                writer.key("note");
-                writer.optional_string(record.note.as_ref().map(|note| note.get(lang)));
+                writer.optional_string_member("id", self.fact_id(position).as_deref());
+                writer.string_member("status", export::status_name(record.status));
+                writer.optional_string_member("when", record.when.map(export::timing_name));
+                writer.string_member("text", record.text.get(lang));
+                writer.string_member("quote", &record.quote);
+                writer.optional_string_member("note", record.note.as_ref().map(|note| note.get(lang)));
                 writer.end_object();
             }
             None => writer.null(),
