@@ -293,11 +293,11 @@ export class CampaignExplainer extends HTMLElement {
   async loadDataset(source) {
     const request = ++this.datasetRequest;
     if (source === null || source === '') {
-      // Back on the built-in dataset, whose texts in the reader's language may still have to be fetched.
+      // Back on the built-in dataset, which has the texts of the reader's language: its file was
+      // added before the language was set, whatever the dataset.
       this.explainer.use_dataset(null);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
-      await this.changeLang(this.getAttribute('lang') ?? pageLang(this));
       return;
     }
     const url = new URL(source, document.baseURI).href;

@@ -77,8 +77,8 @@ pub struct Explainer {
     scene: Option<Scene>,
     focused: Option<usize>,
     selected: Option<usize>,
-    /// The built-in dataset's French and English texts the host has handed over (`add_texts`), kept
-    /// for when a custom dataset gives way to the built-in one again.
+    /// The French and English texts files the host has handed over (`add_texts`): the widget's words,
+    /// and the built-in dataset's texts, kept for when a custom dataset gives way to the built-in one.
     built_in_texts: Vec<(Lang, String)>,
     /// A newsroom's own dataset (`use_dataset`), which has every language's texts in it.
     custom_dataset: bool,
@@ -182,13 +182,10 @@ impl Explainer {
     /// the chosen parties where it has them.
     pub fn use_dataset(&mut self, json: Option<String>) -> Result<(), JsError> {
         let Some(json) = json else {
+            // The reader's language has its texts file (`set_lang` saw to it), so the built-in
+            // dataset has that language's texts too.
             self.dataset = self.built_in_dataset().map_err(dataset_error)?;
             self.custom_dataset = false;
-            // The custom dataset had the reader's language; the built-in one may not have its texts
-            // yet. Arabic until the host adds them and sets the language again.
-            if !self.has_texts(self.state.lang) {
-                self.state.lang = Lang::Ar;
-            }
             self.state.party = 0;
             self.state.versus = self.dataset.default_versus();
             self.forget_scene();
@@ -312,8 +309,8 @@ impl Explainer {
     }
 
     /// One of the documents the host reads, as JSON: `state`, `parties`, `table`, `ui`, `summary`
-    /// (a string) or `texts` (the languages the dataset has texts in, e.g. `["ar"]` before the built-in
-    /// dataset's other texts are added); `null` for any other name, and for `table` before the first draw.
+    /// (a string) or `texts` (the languages the handle can show: Arabic, built in, and those whose texts
+    /// file was added); `null` for any other name, and for `table` before the first draw.
     pub fn json(&self, document: &str) -> String {
         let mut writer = JsonWriter::compact();
         match document {

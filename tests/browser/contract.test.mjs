@@ -115,6 +115,26 @@ test('texts that cannot be loaded keep the last language, say why, and are tried
   await context.close();
 });
 
+test('a custom dataset in French still fetches the French file for the widget\'s own words, and going back to the built-in dataset stays in French', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  await waitForRender(page);
+  const lastIs = (key, value) => page.waitForFunction(([wanted, expected]) => window.widgetEvents.filter((event) => event.type === 'explainer:render').at(-1)?.detail[wanted] === expected, [key, value]);
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('src', '/fixtures/hostile-dataset.json'));
+  await lastIs('party', 'alpha');
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('lang', 'fr'));
+  await lastIs('lang', 'fr');
+  assert.deepEqual(await textRequests(page), ['fr']);
+  assert.equal(await shadow(page, 'explainer', '.table-toggle', 'textContent'), 'Afficher en tableau');
+  await page.evaluate(() => document.getElementById('explainer').removeAttribute('src'));
+  await lastIs('party', 'pjd');
+  assert.equal((await lastRender(page)).lang, 'fr');
+  assert.match(await tableText(page), /Investissement dans la communication sur les réseaux sociaux/);
+  assert.deepEqual(await textRequests(page), ['fr'], 'nothing fetched again');
+  assert.deepEqual(await events(page, 'explainer:error'), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the URL hash restores the state on load and follows it', async () => {
   const { page, context, problems } = await openPage(browser, `${origin}/#view=compare&party=usfp&versus=istiqlal&lang=en`, { origin });
   await waitForRender(page);
