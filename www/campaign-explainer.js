@@ -211,8 +211,9 @@ export class CampaignExplainer extends HTMLElement {
 
   /**
    * Sets the language, at once when its texts are there; the French or English texts file is fetched the
-   * first time (even with a custom dataset: the widget's own words are in it). Resolves to whether it was set: a later change overtakes one still
-   * waiting, and texts that cannot be had keep the last language and fire explainer:error.
+   * first time (even with a custom dataset: the widget's own words are in it). Resolves to whether it was
+   * set: a later change overtakes one still waiting, and texts that cannot be had keep the last language
+   * and fire explainer:error.
    */
   async changeLang(lang) {
     if (!this.needsTexts(lang)) return this.setLang(lang);
@@ -516,9 +517,9 @@ export class CampaignExplainer extends HTMLElement {
     const stageWidth = this.parts.stage.clientWidth;
     tooltip.textContent = info.label;
     tooltip.hidden = false;
-    // Placed by a transform, not top/left: the browser then lays out only the tooltip's text, and the
-    // frame after a hover costs about half as much. The percentages are the tooltip's own size, so clamp()
-    // keeps it inside the stage without reading its width back, centred above the mark where it fits.
+    // Placed by a transform from the stage's corner: its percentages are the tooltip's own size, so clamp()
+    // keeps it inside the stage without reading its width back, centred above the mark where it fits. With
+    // left set to the mark, it hung off a phone's screen near the edges, or was squeezed to a narrow column.
     const centre = x + width / 2;
     tooltip.style.transform = `translate(clamp(0px, calc(${centre}px - 50%), calc(${stageWidth}px - 100%)), calc(${Math.max(0, y - 8)}px - 100%))`;
   }
