@@ -1,9 +1,7 @@
 //! Exports of the data behind the charts: CSV for spreadsheets and JSON for developers, quotes included.
 
-use crate::data::{Camp, CampaignDates, Category, Dataset, Fact, Lang, Leader, Localized, Party, RawDataset, Source, Status, Tactic, Timing};
+use crate::data::{Camp, Dataset, Lang, Status, Timing};
 use crate::i18n::{CampaignCalendar, UiText, period_name, ui};
-use crate::json::write::JsonWriter;
-use crate::layout::Table;
 
 /// Spreadsheet programs read UTF-8 without a byte order mark as a legacy code page,
 /// which turns the Arabic quotes into mojibake.
@@ -93,192 +91,13 @@ fn push_cell(csv: &mut String, cell: &str) {
     }
 }
 
-/// A view's data table as `{ caption, header, rows }`: what the host shows as "show as table" and
-/// what the static fallbacks' `static.json` carries, written by one function for both.
-pub fn write_table(writer: &mut JsonWriter, table: &Table) {
-    writer.begin_object();
-    writer.string_member("caption", &table.caption);
-    writer.key("header");
-    writer.strings(&table.header);
-    writer.key("rows");
-    writer.begin_array();
-    for row in &table.rows {
-        writer.strings(row);
-    }
-    writer.end_array();
-    writer.end_object();
-}
-
-/// The whole dataset as pretty JSON in the format of `data/schema.json`, members in the schema's order.
-///
-/// Written by hand rather than derived, so the wasm carries no serde serializer (issue #7).
-/// Absent optionals and empty optional lists are left out rather than written as `null` or
-/// `[]`: the loader reads a missing member as absent or empty, so the export reloads the same.
+/// The whole dataset as pretty JSON in the format of `data/schema.json`, members in the schema's order,
+/// absent optionals left out. Native only: in the browser the dataset goes to JavaScript as a value
+/// and `JSON.stringify` writes the download.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn dataset_json(dataset: &Dataset) -> String {
-    let mut writer = JsonWriter::pretty();
-    write_dataset(&mut writer, dataset.raw());
-    writer.finish()
-}
-
-fn write_dataset(writer: &mut JsonWriter, raw: &RawDataset) {
-    writer.begin_object();
-    optional_string_member(writer, "id", raw.id.as_deref());
-    optional_localized_member(writer, "title", raw.title.as_ref());
-    if let Some(source) = &raw.source {
-        writer.key("source");
-        write_source(writer, source);
-    }
-    if let Some(campaign) = &raw.campaign {
-        writer.key("campaign");
-        write_campaign(writer, campaign);
-    }
-    if !raw.categories.is_empty() {
-        writer.key("categories");
-        writer.begin_array();
-        for category in &raw.categories {
-            write_category(writer, category);
-        }
-        writer.end_array();
-    }
-    writer.key("parties");
-    writer.begin_array();
-    for party in &raw.parties {
-        write_party(writer, party);
-    }
-    writer.end_array();
-    writer.key("tactics");
-    writer.begin_array();
-    for tactic in &raw.tactics {
-        write_tactic(writer, tactic);
-    }
-    writer.end_array();
-    writer.key("facts");
-    writer.begin_array();
-    for fact in &raw.facts {
-        write_fact(writer, fact);
-    }
-    writer.end_array();
-    writer.end_object();
-}
-
-fn write_source(writer: &mut JsonWriter, source: &Source) {
-    writer.begin_object();
-    optional_localized_member(writer, "title", source.title.as_ref());
-    optional_string_member(writer, "language", source.language.as_deref());
-    optional_string_member(writer, "published", source.published.as_deref());
-    // Not in the schema, which welcomes more members; kept where the model has it.
-    optional_string_member(writer, "url", source.url.as_deref());
-    optional_localized_member(writer, "note", source.note.as_ref());
-    writer.end_object();
-}
-
-fn write_campaign(writer: &mut JsonWriter, campaign: &CampaignDates) {
-    writer.begin_object();
-    optional_string_member(writer, "official_start", campaign.official_start.as_deref());
-    optional_string_member(writer, "election_day", campaign.election_day.as_deref());
-    writer.end_object();
-}
-
-fn write_category(writer: &mut JsonWriter, category: &Category) {
-    writer.begin_object();
-    writer.string_member("id", &category.id);
-    localized_member(writer, "name", &category.name);
-    writer.end_object();
-}
-
-fn write_party(writer: &mut JsonWriter, party: &Party) {
-    writer.begin_object();
-    writer.string_member("id", &party.id);
-    writer.string_member("camp", camp_name(party.camp));
-    optional_localized_member(writer, "camp_note", party.camp_note.as_ref());
-    localized_member(writer, "name", &party.name);
-    optional_localized_member(writer, "short_name", party.short_name.as_ref());
-    if !party.nicknames.is_empty() {
-        writer.key("nicknames");
-        writer.strings(&party.nicknames);
-    }
-    optional_localized_member(writer, "symbol", party.symbol.as_ref());
-    if !party.leaders.is_empty() {
-        writer.key("leaders");
-        writer.begin_array();
-        for leader in &party.leaders {
-            write_leader(writer, leader);
-        }
-        writer.end_array();
-    }
-    writer.end_object();
-}
-
-fn write_leader(writer: &mut JsonWriter, leader: &Leader) {
-    writer.begin_object();
-    localized_member(writer, "name", &leader.name);
-    optional_localized_member(writer, "role", leader.role.as_ref());
-    writer.end_object();
-}
-
-fn write_tactic(writer: &mut JsonWriter, tactic: &Tactic) {
-    writer.begin_object();
-    writer.string_member("id", &tactic.id);
-    writer.string_member("category", &tactic.category);
-    localized_member(writer, "name", &tactic.name);
-    writer.end_object();
-}
-
-fn write_fact(writer: &mut JsonWriter, fact: &Fact) {
-    writer.begin_object();
-    optional_string_member(writer, "id", fact.id.as_deref());
-    writer.string_member("party", &fact.party);
-    writer.string_member("tactic", &fact.tactic);
-    writer.string_member("status", status_name(fact.status));
-    optional_string_member(writer, "when", fact.when.map(timing_name));
-    writer.string_member("quote", &fact.quote);
-    localized_member(writer, "text", &fact.text);
-    optional_localized_member(writer, "note", fact.note.as_ref());
-    writer.end_object();
-}
-
-/// Left out when absent, unlike `JsonWriter::optional_string_member`, which writes `null`.
-fn optional_string_member(writer: &mut JsonWriter, key: &str, value: Option<&str>) {
-    if let Some(value) = value {
-        writer.string_member(key, value);
-    }
-}
-
-fn localized_member(writer: &mut JsonWriter, key: &str, text: &Localized) {
-    writer.key(key);
-    writer.begin_object();
-    writer.string_member("ar", &text.ar);
-    writer.string_member("fr", &text.fr);
-    writer.string_member("en", &text.en);
-    writer.end_object();
-}
-
-fn optional_localized_member(writer: &mut JsonWriter, key: &str, text: Option<&Localized>) {
-    if let Some(text) = text {
-        localized_member(writer, key, text);
-    }
-}
-
-/// The spellings of `data/schema.json`, shared with the documents the web layer hands the host.
-pub(crate) fn camp_name(camp: Camp) -> &'static str {
-    match camp {
-        Camp::Majority => "majority",
-        Camp::Opposition => "opposition",
-    }
-}
-
-pub(crate) fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Used => "used",
-        Status::NotUsed => "not_used",
-    }
-}
-
-pub(crate) fn timing_name(timing: Timing) -> &'static str {
-    match timing {
-        Timing::BeforeStart => "before_start",
-        Timing::AfterStart => "after_start",
-    }
+    // The model holds only strings, lists and records, which serde_json always writes.
+    serde_json::to_string_pretty(dataset.raw()).unwrap_or_default()
 }
 
 #[cfg(test)]

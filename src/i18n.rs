@@ -6,7 +6,6 @@
 //! the number, because Arabic has dual and plural forms a template cannot guess.
 
 use crate::data::{CampaignDates, Lang, Timing};
-use crate::json::write::push_unsigned;
 
 /// Declares the keys with their three translations in one place, so a key can
 /// never lack a language.
@@ -260,10 +259,10 @@ pub fn add_ui_texts(lang: Lang, texts: Vec<String>) {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut filled = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = ascii_position(rest, b'{') {
+    while let Some(open) = rest.find('{') {
         filled.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match ascii_position(after, b'}') {
+        match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
                 match values.iter().find(|(key, _)| *key == name) {
@@ -284,13 +283,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     filled.push_str(rest);
     filled
-}
-
-/// Where an ASCII byte first occurs in `text`, a char boundary since ASCII bytes occur in UTF-8 only
-/// as themselves. Not `str::find(char)` or `split_once`: their char searcher and core's memchr are
-/// about 1 KB of the wasm for the few one-byte searches of templates, numbers and hyphens (issue #7).
-pub(crate) fn ascii_position(text: &str, byte: u8) -> Option<usize> {
-    text.bytes().position(|candidate| candidate == byte)
 }
 
 /// Explicit bidi embeddings, overrides and isolates: a dataset's name holding an unpaired one
@@ -403,27 +395,16 @@ pub fn format_percent(lang: Lang, fraction: f64) -> String {
     if !fraction.is_finite() {
         return "–".to_owned();
     }
-    // Pushed onto the number rather than `format!`, which would bring `char`'s `Display` and the
-    // call's argument tables into the wasm (issue #7).
-    let mut number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
-    if lang == Lang::Fr {
-        number.push(NARROW_NO_BREAK_SPACE);
-    }
-    number.push('%');
-    number
+    let number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
+    if lang == Lang::Fr { format!("{number}{NARROW_NO_BREAK_SPACE}%") } else { format!("{number}%") }
 }
 
 fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
     if !value.is_finite() {
         return "–".to_owned();
     }
-    // Not `format!("{:.*}")`: that would put core's float formatting in the wasm (issue #7);
-    // `fixed` writes the same digits with integer arithmetic.
-    let written = crate::json::write::fixed(value.abs(), u32::try_from(decimals).unwrap_or(u32::MAX));
-    let (whole, fraction) = match ascii_position(&written, b'.') {
-        Some(point) => (&written[..point], &written[point + 1..]),
-        None => (written.as_str(), ""),
-    };
+    let written = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = written.split_once('.').unwrap_or((written.as_str(), ""));
     let fraction = if trim_zeros { &fraction[..fraction.bytes().rposition(|digit| digit != b'0').map_or(0, |last| last + 1)] } else { fraction };
     let rounds_to_zero = whole.bytes().all(|digit| digit == b'0') && fraction.bytes().all(|digit| digit == b'0');
     let mut result = String::new();
@@ -522,16 +503,14 @@ pub fn format_date(lang: Lang, date: CalendarDate, style: DateStyle) -> String {
         (Lang::En, DateStyle::DayMonth) => &MONTHS_ENGLISH_SHORT,
         (Lang::En, DateStyle::Full) => &MONTHS_ENGLISH,
     };
-    let mut written = String::new();
-    push_unsigned(&mut written, u64::from(date.day));
+    let mut written = date.day.to_string();
     if lang == Lang::Fr && date.day == 1 {
         written.push_str("er");
     }
     written.push(if style == DateStyle::DayMonth { '\u{a0}' } else { ' ' });
     written.push_str(months.get(usize::from(date.month).wrapping_sub(1)).copied().unwrap_or_default());
     if style == DateStyle::Full {
-        written.push(' ');
-        push_unsigned(&mut written, u64::from(date.year));
+        written.push_str(&format!(" {}", date.year));
     }
     written
 }
@@ -679,62 +658,15 @@ mod tests {
         assert_eq!(format_fixed(Lang::En, 0.456, 0), "0");
     }
 
-    /// The implementation before `json::write::fixed`, which the current one must match digit for digit.
-    fn written_with_core_formatting(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
-        if !value.is_finite() {
-            return "–".to_owned();
-        }
-        let written = format!("{:.*}", decimals, value.abs());
-        let (whole, fraction) = written.split_once('.').unwrap_or((written.as_str(), ""));
-        let fraction = if trim_zeros { fraction.trim_end_matches('0') } else { fraction };
-        let rounds_to_zero = whole.bytes().all(|digit| digit == b'0') && fraction.bytes().all(|digit| digit == b'0');
-        let mut result = String::new();
-        if value < 0.0 && !rounds_to_zero {
-            result.push('\u{2212}');
-        }
-        let group = match lang {
-            Lang::Ar => None,
-            Lang::Fr => Some(NARROW_NO_BREAK_SPACE),
-            Lang::En => Some(','),
-        };
-        let digits: Vec<char> = whole.chars().collect();
-        for (position, digit) in digits.iter().enumerate() {
-            if let Some(separator) = group
-                && position > 0
-                && (digits.len() - position).is_multiple_of(3)
-            {
-                result.push(separator);
-            }
-            result.push(*digit);
-        }
-        if !fraction.is_empty() {
-            result.push(if lang == Lang::En { '.' } else { ',' });
-            result.push_str(fraction);
-        }
-        result
-    }
-
     #[test]
-    fn numbers_are_written_as_core_formatting_wrote_them() {
-        // Counts, breadths, similarities and percentages as the views produce them, and edge cases.
-        let mut values = vec![0.0, -0.0, 0.005, 0.015, 0.125, 0.5, 1.005, 2.5, 2.675, 999.995, 1e15, 123456789.0, -1234.5678];
-        for count in 0..=40 {
-            values.push(f64::from(count));
-            for total in 1..=40 {
-                values.push(f64::from(count) / f64::from(total));
-                values.push((f64::from(count) / f64::from(total) * 100.0).round());
-            }
-        }
-        for lang in Lang::ALL {
-            for &value in &values {
-                assert_eq!(format_number(lang, value), written_with_core_formatting(lang, value, 2, true), "{value}");
-                for decimals in [0, 1, 2, 3, 6] {
-                    assert_eq!(format_fixed(lang, value, decimals), written_with_core_formatting(lang, value, decimals, false), "{value}");
-                }
-                let percent = if value.is_finite() { written_with_core_formatting(lang, (value * 100.0).round(), 0, true) } else { "–".to_owned() };
-                assert!(format_percent(lang, value).starts_with(&percent), "{value}");
-            }
-        }
+    fn numbers_are_grouped_signed_and_trimmed_per_language() {
+        assert_eq!(format_number(Lang::En, 1234567.891), "1,234,567.89");
+        assert_eq!(format_number(Lang::Fr, -1234.5), "\u{2212}1\u{202f}234,5");
+        assert_eq!(format_number(Lang::Ar, 1234.5), "1234,5");
+        assert_eq!(format_number(Lang::En, -0.001), "0", "a negative that rounds to zero has no sign");
+        assert_eq!(format_number(Lang::En, f64::NAN), "–");
+        assert_eq!(format_percent(Lang::Fr, 0.6), "60\u{202f}%");
+        assert_eq!(format_percent(Lang::En, 2.0 / 3.0), "67%");
     }
 
     fn date(text: &str) -> CalendarDate {

@@ -12,7 +12,6 @@ pub mod compare;
 pub mod data;
 pub mod export;
 pub mod i18n;
-pub mod json;
 pub mod layout;
 pub mod svg_backend;
 pub mod texts;

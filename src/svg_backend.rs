@@ -20,7 +20,6 @@ use plotters_backend::{
 };
 
 use crate::chart::{DrawCommand, TextLook};
-use crate::json::write::{push_decimal, push_unsigned};
 
 /// Writes into a borrowed `String`: plotters' drawing area owns its backend until it is dropped,
 /// and the document must outlive it. [`SvgBackend::close`] (or `present`) closes the root element.
@@ -628,4 +627,19 @@ mod tests {
         assert!(elements.iter().any(|element| attribute(element, "stroke") == Some(focus_hex.as_str())
             && attribute(element, "stroke-width") == Some("3")));
     }
+}
+
+fn push_unsigned(out: &mut String, value: u64) {
+    out.push_str(&value.to_string());
+}
+
+/// `value` rounded to at most `max_decimals` decimals, without trailing zeros; `null` when not finite.
+fn push_decimal(out: &mut String, value: f64, max_decimals: i32) {
+    if !value.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    let scale = 10f64.powi(max_decimals);
+    // Adding zero turns a negative zero into zero.
+    out.push_str(&((value * scale).round() / scale + 0.0).to_string());
 }

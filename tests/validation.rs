@@ -336,14 +336,13 @@ fn rows_written_as_arrays_are_refused_at_their_path() {
     let mut dataset = valid();
     dataset["parties"][1] = json!(["pam", "opposition", localized("PAM")]);
     dataset["facts"][2] = json!(["pjd", "live-rally", "used", "quote", localized("t")]);
-    let errors = errors_of(&dataset);
-    assert_eq!(
-        errors.0,
-        vec![
-            DatasetError::new("parties[1]", "expected an object, found an array"),
-            DatasetError::new("facts[2]", "expected an object, found an array"),
-        ]
-    );
+    // serde_json's objects write their members sorted: facts before parties.
+    assert_eq!(only_error(&dataset), DatasetError::new("facts[2]", "expected an object, found an array"));
+    dataset["facts"][2] = valid()["facts"][2].clone();
+    assert_eq!(only_error(&dataset), DatasetError::new("parties[1]", "expected an object, found an array"));
+    dataset["parties"][1] = valid()["parties"][1].clone();
+    dataset["facts"][2] = json!({ "party": "pjd", "tactic": "live-rally", "status": "used", "quote": "q", "text": ["a", "b", "c"] });
+    assert_eq!(only_error(&dataset), DatasetError::new("facts[2].text", "expected an object, found an array"));
 }
 
 #[test]
@@ -469,9 +468,10 @@ fn a_byte_order_mark_is_tolerated() {
 }
 
 #[test]
-fn an_empty_object_is_missing_its_three_collections() {
-    // Every missing field is named at once, not only the first.
-    assert_eq!(errors_of_text("{}").to_string(), "parties: is missing\ntactics: is missing\nfacts: is missing");
+fn an_empty_object_is_missing_its_first_collection() {
+    // serde stops at the first value that does not fit the model; the rules of validation that
+    // follow list every problem at once.
+    assert_eq!(errors_of_text("{}").to_string(), "parties: is missing");
 }
 
 #[test]
@@ -521,14 +521,18 @@ fn a_hundred_thousand_nested_arrays_are_an_error_not_a_stack_overflow() {
 fn a_hundred_thousand_nested_arrays_inside_a_field_are_an_error() {
     on_a_small_stack(|| {
         let nested = "[".repeat(100_000);
-        for document in [
-            format!(r#"{{"parties":{nested}"#),
-            format!(r#"{{"unknown":{nested}{}}}"#, "]".repeat(100_000)),
-            format!(r#"{{"parties":[{{"name":{}"#, "{\"ar\":".repeat(50_000)),
-        ] {
-            let error = only_error_of_text(&document);
-            assert!(error.message.contains("recursion limit"), "{}", error.message);
-        }
+        // Inside a known field, the first level the model does not expect stops reading.
+        assert_eq!(
+            only_error_of_text(&format!(r#"{{"parties":{nested}"#)),
+            DatasetError::new("parties[0]", "expected an object, found an array")
+        );
+        assert_eq!(
+            only_error_of_text(&format!(r#"{{"parties":[{{"name":{}"#, "{\"ar\":".repeat(50_000))),
+            DatasetError::new("parties[0].name.ar", "expected a string, found an object")
+        );
+        // Inside an unknown member, skipped without recursion: the dataset still lacks its parties.
+        let unknown = format!(r#"{{"unknown":{nested}{}}}"#, "]".repeat(100_000));
+        assert_eq!(only_error_of_text(&unknown), DatasetError::new("parties", "is missing"));
     });
 }
 
@@ -557,7 +561,7 @@ fn trailing_garbage_after_the_dataset_is_refused() {
 fn a_repeated_key_is_refused() {
     let document = r#"{"parties":[],"parties":[],"tactics":[],"facts":[]}"#;
     let error = only_error_of_text(document);
-    assert!(error.message.contains("duplicate field `parties`"), "{}", error.message);
+    assert_eq!(error, DatasetError::new("", r#"has the member "parties" twice"#));
 }
 
 #[test]
@@ -609,8 +613,6 @@ fn a_flood_of_malformed_rows_gives_a_bounded_list() {
     let rows = vec![json!([]); 50_000];
     let mut dataset = valid();
     dataset["facts"] = json!(rows);
-    let errors = errors_of(&dataset);
-    assert!(errors.0.len() <= 101, "{} problems", errors.0.len());
-    assert_eq!(errors.0[0], DatasetError::new("facts[0]", "expected an object, found an array"));
-    assert!(errors.0.last().unwrap().message.contains("stopped"), "says the list is cut short");
+    // The first row that does not fit stops reading: one message, however many rows follow.
+    assert_eq!(only_error(&dataset), DatasetError::new("facts[0]", "expected an object, found an array"));
 }

@@ -8,8 +8,6 @@
 
 use campaign_explainer::chart::render_svg;
 use campaign_explainer::data::{BUILT_IN_TEXTS, Dataset, Lang};
-use campaign_explainer::export;
-use campaign_explainer::json::write::JsonWriter;
 use campaign_explainer::layout::{self, EstimatedTextMeasure, View, ViewRequest};
 use campaign_explainer::theme::Theme;
 use std::path::PathBuf;
@@ -38,10 +36,9 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
     let dataset = Dataset::built_in().map_err(|errors| format!("the built-in dataset is invalid: {errors}"))?;
     std::fs::create_dir_all(output).map_err(|error| format!("{}: {error}", output.display()))?;
     let theme = Theme::light();
-    // The crate's own writer: serde_json is only a dev-dependency, which a binary cannot use.
-    let mut manifest = JsonWriter::pretty();
-    manifest.begin_array();
-    let mut count = 0;
+    let mut manifest = Vec::new();
+    // CSS pixels to the hundredth; the page generator rounds them for the <img> size.
+    let hundredths = |value: f64| (value * 100.0).round() / 100.0;
     for view in View::ALL {
         for lang in Lang::ALL {
             // The element's default pair.
@@ -49,28 +46,20 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
             let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
             let file = format!("{}-{}.svg", view.as_str(), lang.code());
             std::fs::write(output.join(&file), render_svg(&scene, &theme)).map_err(|error| format!("{file}: {error}"))?;
-            manifest.begin_object();
-            manifest.key("view");
-            manifest.string(view.as_str());
-            manifest.key("lang");
-            manifest.string(lang.code());
-            manifest.key("file");
-            manifest.string(&file);
-            // CSS pixels; the page generator rounds them for the <img> size.
-            manifest.key("width");
-            manifest.number(scene.width, 2);
-            manifest.key("height");
-            manifest.number(scene.height, 2);
-            manifest.key("summary");
-            manifest.string(&scene.summary);
-            manifest.key("table");
-            export::write_table(&mut manifest, &scene.table);
-            manifest.end_object();
-            count += 1;
+            manifest.push(serde_json::json!({
+                "view": view.as_str(),
+                "lang": lang.code(),
+                "file": file,
+                "width": hundredths(scene.width),
+                "height": hundredths(scene.height),
+                "summary": scene.summary,
+                "table": scene.table,
+            }));
         }
     }
-    manifest.end_array();
-    std::fs::write(output.join("static.json"), manifest.finish()).map_err(|error| format!("static.json: {error}"))?;
+    let count = manifest.len();
+    let manifest = serde_json::to_string_pretty(&manifest).map_err(|error| format!("static.json: {error}"))?;
+    std::fs::write(output.join("static.json"), manifest).map_err(|error| format!("static.json: {error}"))?;
     for (lang, _) in BUILT_IN_TEXTS {
         let file = format!("texts-{}.json", lang.code());
         let texts = campaign_explainer::texts::write_file(lang).ok_or_else(|| format!("{file}: no texts in {}", lang.code()))?;

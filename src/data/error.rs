@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use crate::json::write::push_unsigned;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatasetError {
@@ -84,9 +83,7 @@ impl DatasetErrors {
             0 => {}
             1 => text.push_str("\n… and 1 more problem"),
             _ => {
-                text.push_str("\n… and ");
-                push_unsigned(&mut text, hidden as u64);
-                text.push_str(" more problems");
+                text.push_str(&format!("\n… and {hidden} more problems"));
             }
         }
         text

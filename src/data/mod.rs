@@ -1,15 +1,18 @@
-//! The campaign data: parsing a dataset, validating it, and indexing it for the views.
+//! The campaign data: reading a dataset, validating it, and indexing it for the views.
 //!
-//! A dataset is accepted only whole: `Dataset::from_json` either returns a dataset
-//! in which every reference resolves, or the list of problems, each naming the
-//! path and the value at fault (e.g. `facts[3].party: unknown party "xyz"`).
+//! A dataset is accepted only whole: it is either a dataset in which every reference
+//! resolves, or the list of problems, each naming the path and the value at fault
+//! (e.g. `facts[3].party: unknown party "xyz"`). The browser hands a JavaScript value to
+//! `Dataset::from_deserializer`; native code reads JSON text with `Dataset::from_json`.
 
 mod error;
+#[cfg(not(target_arch = "wasm32"))]
+mod json_text;
 mod model;
 mod read;
 mod validate;
 
-use crate::json::parse::{Node, parse};
+use serde::Deserializer;
 
 pub use error::{DatasetError, DatasetErrors};
 pub use model::*;
@@ -22,7 +25,7 @@ pub const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/campaign
 
 /// The built-in dataset with its texts in Arabic only, embedded in the wasm so the widget draws without
 /// a request. Most readers of the article read it in Arabic; the French and English texts, 6.3 KB gzip
-/// of the 11.8 KB, come in `BUILT_IN_TEXTS` when a reader needs them (issue #7).
+/// of the 11.8 KB, come in `BUILT_IN_TEXTS` when a reader needs them.
 pub const BUILT_IN_ARABIC: &str = include_str!(concat!(env!("OUT_DIR"), "/campaign-2016.ar.json"));
 
 /// The built-in dataset's French and English texts at their paths in the document, as the web build
@@ -47,32 +50,26 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Parses and validates a dataset. Never panics, whatever the input.
-    pub fn from_json(json: &str) -> Result<Dataset, DatasetErrors> {
-        validate::parse_and_validate(json)
+    /// Reads a dataset from a value that is already an object of JSON's kinds (in the browser, what
+    /// `JSON.parse` or the host page made), and validates it. Never panics, whatever the input.
+    pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Dataset, DatasetErrors>
+    where
+        D: Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        let raw = read::read_dataset(deserializer)
+            .map_err(|(path, error)| DatasetErrors(vec![read::explain(path, &error.to_string())]))?;
+        Dataset::from_raw(raw)
     }
 
-    /// The built-in dataset with the texts of all three languages. Its validity is checked by the
-    /// tests, and it is still validated here so that a broken build shows an error, not a panic.
-    pub fn built_in() -> Result<Dataset, DatasetErrors> {
-        let mut texts = Vec::new();
-        for (_, language) in BUILT_IN_TEXTS {
-            texts.push(parse(language).map_err(|error| DatasetErrors::of_document(error.describe()))?);
-        }
-        Dataset::built_in_with_texts(texts)
+    /// Validates a dataset already in the model's types.
+    pub fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
+        validate::validate(raw)
     }
 
-    /// The built-in dataset from its Arabic document and the other languages' texts that the page has
-    /// loaded (documents shaped like `BUILT_IN_TEXTS`, which the element fetches inside the texts files
-    /// of `crate::texts`). A language whose texts are not given shows the Arabic in their place; the web
-    /// handle never lets a reader switch to it before its texts arrive.
-    pub fn built_in_with_texts(texts: Vec<Node>) -> Result<Dataset, DatasetErrors> {
-        let mut tree = parse(BUILT_IN_ARABIC).map_err(|error| DatasetErrors::of_document(error.describe()))?;
-        for language in texts {
-            merge(&mut tree, language);
-        }
-        fill_missing_languages(&mut tree);
-        validate::validate(read::read_dataset(tree)?)
+    /// The refusal of a document that is not an object; `found` names it in a few words.
+    pub fn not_an_object(found: &str) -> DatasetErrors {
+        DatasetErrors::of_document(format!("the dataset must be a JSON object, found {found}"))
     }
 
     pub fn raw(&self) -> &RawDataset {
@@ -142,114 +139,5 @@ impl Dataset {
             }
         }
         groups
-    }
-}
-
-/// Lays `texts` over `document`: objects member by member, arrays position by position.
-fn merge(document: &mut Node, texts: Node) {
-    match (document, texts) {
-        (Node::Object(members), Node::Object(text_members)) => {
-            for (key, text) in text_members {
-                match members.iter_mut().find(|(name, _)| *name == key) {
-                    Some((_, member)) => merge(member, text),
-                    None => members.push((key, text)),
-                }
-            }
-        }
-        (Node::Array(items), Node::Array(text_items)) => {
-            for (item, text) in items.iter_mut().zip(text_items) {
-                merge(item, text);
-            }
-        }
-        (document, text) => *document = text,
-    }
-}
-
-/// Gives every translated text (an object with an `ar` string and no key but language codes) the
-/// languages it lacks, in Arabic, so that the dataset reads as a whole before all texts are loaded.
-fn fill_missing_languages(node: &mut Node) {
-    match node {
-        Node::Object(members) => {
-            let translated = members.iter().all(|(key, _)| Lang::ALL.iter().any(|lang| lang.code() == key));
-            let arabic = members.iter().find_map(|(key, value)| match value {
-                Node::String(text) if translated && key == "ar" => Some(text.clone()),
-                _ => None,
-            });
-            match arabic {
-                Some(arabic) => {
-                    for lang in [Lang::Fr, Lang::En] {
-                        if !members.iter().any(|(key, _)| key == lang.code()) {
-                            members.push((lang.code().to_owned(), Node::String(arabic.clone())));
-                        }
-                    }
-                }
-                None => members.iter_mut().for_each(|(_, member)| fill_missing_languages(member)),
-            }
-        }
-        Node::Array(items) => items.iter_mut().for_each(fill_missing_languages),
-        _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{BUILT_IN_ARABIC, BUILT_IN_JSON, BUILT_IN_TEXTS, Dataset, Lang};
-    use crate::json::parse::parse;
-
-    const FILE: &str = include_str!("../../data/campaign-2016.json");
-
-    #[test]
-    fn the_embedded_dataset_is_the_file_without_white_space_between_tokens() {
-        let file: serde_json::Value = serde_json::from_str(FILE).unwrap();
-        let embedded: serde_json::Value = serde_json::from_str(BUILT_IN_JSON).unwrap();
-        assert_eq!(embedded, file);
-        assert_eq!(Dataset::from_json(BUILT_IN_JSON).unwrap().raw(), Dataset::from_json(FILE).unwrap().raw());
-        assert!(BUILT_IN_JSON.len() < FILE.len() && !BUILT_IN_JSON.contains('\n'));
-    }
-
-    /// Every translated text of the built-in dataset, by path, in one language.
-    fn texts_of(dataset: &Dataset, lang: Lang) -> Vec<String> {
-        let raw = dataset.raw();
-        let mut texts: Vec<String> = raw.title.iter().map(|title| title.get(lang).to_owned()).collect();
-        texts.extend(raw.parties.iter().map(|party| party.name.get(lang).to_owned()));
-        texts.extend(raw.tactics.iter().map(|tactic| tactic.name.get(lang).to_owned()));
-        texts.extend(raw.facts.iter().map(|fact| fact.text.get(lang).to_owned()));
-        texts
-    }
-
-    #[test]
-    fn the_arabic_document_and_the_texts_of_the_other_languages_make_the_whole_dataset_again() {
-        let whole = Dataset::from_json(BUILT_IN_JSON).unwrap();
-        assert_eq!(Dataset::built_in().unwrap().raw(), whole.raw());
-        // In either order: each language's texts sit at their own keys.
-        let [(_, french), (_, english)] = BUILT_IN_TEXTS;
-        assert_eq!(Dataset::built_in_with_texts(vec![parse(english).unwrap(), parse(french).unwrap()]).unwrap().raw(), whole.raw());
-        // The wasm carries only the Arabic, and each language's texts hold nothing but that language.
-        assert!(!BUILT_IN_ARABIC.contains("\"fr\":") && !BUILT_IN_ARABIC.contains("\"en\":"));
-        assert!(BUILT_IN_ARABIC.len() * 10 < BUILT_IN_JSON.len() * 6, "{} of {} bytes", BUILT_IN_ARABIC.len(), BUILT_IN_JSON.len());
-        assert!(!french.contains("\"ar\":") && !french.contains("\"en\":") && !english.contains("\"fr\":"));
-    }
-
-    #[test]
-    fn a_language_whose_texts_are_not_loaded_reads_as_arabic_and_the_loaded_one_as_itself() {
-        let whole = Dataset::built_in().unwrap();
-        let [(_, french), _] = BUILT_IN_TEXTS;
-        let arabic_only = Dataset::built_in_with_texts(Vec::new()).unwrap();
-        let with_french = Dataset::built_in_with_texts(vec![parse(french).unwrap()]).unwrap();
-        assert_eq!(texts_of(&arabic_only, Lang::Ar), texts_of(&whole, Lang::Ar));
-        assert_eq!(texts_of(&arabic_only, Lang::En), texts_of(&whole, Lang::Ar));
-        assert_eq!(texts_of(&with_french, Lang::Fr), texts_of(&whole, Lang::Fr));
-        assert_eq!(texts_of(&with_french, Lang::En), texts_of(&whole, Lang::Ar));
-        assert_ne!(texts_of(&whole, Lang::Fr), texts_of(&whole, Lang::Ar));
-        // Quotes, ids and statuses are in the Arabic document: everything but the texts is there at once.
-        let quotes = |dataset: &Dataset| dataset.facts().iter().map(|fact| fact.quote.clone()).collect::<Vec<_>>();
-        assert_eq!(quotes(&arabic_only), quotes(&whole));
-    }
-
-    #[test]
-    fn texts_shaped_unlike_the_document_are_a_validation_error_not_a_panic() {
-        let texts = parse(r#"{"facts": [{"text": {"fr": 7}}], "parties": "none"}"#).unwrap();
-        let error = Dataset::built_in_with_texts(vec![texts]).unwrap_err().describe();
-        assert!(error.contains("parties") || error.contains("facts[0].text.fr"), "{error}");
     }
 }

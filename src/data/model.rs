@@ -3,6 +3,11 @@
 //! Fields beyond the contract's minimal shape are optional, so that a newsroom's
 //! own dataset needs only parties, tactics and facts. Unknown fields are ignored
 //! rather than rejected: the contract says "more fields are welcome".
+//!
+//! Serialized, absent optionals and empty optional lists are left out rather than written as
+//! `null` or `[]`, so an exported dataset reads back the same and stays as short as its source.
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A reader's language. Arabic is the default because the source article is Arabic.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
@@ -38,7 +43,7 @@ impl Lang {
 }
 
 /// A text in the three languages the widget speaks.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Deserialize, Serialize)]
 pub struct Localized {
     pub ar: String,
     pub fr: String,
@@ -59,7 +64,8 @@ impl Localized {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Camp {
     Majority,
     Opposition,
@@ -79,7 +85,8 @@ impl Camp {
 
 /// What the source says about a party and a tactic. "Not reported" is not a
 /// status: it is the absence of a fact, and the charts draw it as such.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Used,
     NotUsed,
@@ -98,7 +105,8 @@ impl Status {
 }
 
 /// When a tactic began, relative to the campaign's official start.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Timing {
     BeforeStart,
     AfterStart,
@@ -116,35 +124,46 @@ impl Timing {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Deserialize, Serialize)]
 pub struct CampaignDates {
     /// ISO date, e.g. `2016-09-24`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub official_start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub election_day: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Category {
     pub id: String,
+    #[serde(deserialize_with = "super::read::object")]
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Leader {
+    #[serde(deserialize_with = "super::read::object")]
     pub name: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub role: Option<Localized>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Party {
     pub id: String,
     pub camp: Camp,
+    #[serde(deserialize_with = "super::read::object")]
     pub name: Localized,
     /// Shown on axes, where the full name would not fit a phone.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub short_name: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nicknames: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub symbol: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::read::objects")]
     pub leaders: Vec<Leader>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub camp_note: Option<Localized>,
 }
 
@@ -154,46 +173,76 @@ impl Party {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Tactic {
     pub id: String,
     pub category: String,
+    #[serde(deserialize_with = "super::read::object")]
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Fact {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub party: String,
     pub tactic: String,
     pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<Timing>,
     /// Verbatim from the source; in the built-in dataset, from the Arabic article.
     pub quote: String,
+    #[serde(deserialize_with = "super::read::object")]
     pub text: Localized,
     /// Says where the source is ambiguous, so the chart does not overclaim.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub note: Option<Localized>,
 }
 
 /// Where the facts come from; shown to readers and kept in exports.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Deserialize, Serialize)]
 pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub title: Option<Localized>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub note: Option<Localized>,
 }
 
 /// The dataset exactly as parsed, before validation gives it indexes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct RawDataset {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub title: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub campaign: Option<CampaignDates>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::read::objects")]
     pub categories: Vec<Category>,
+    #[serde(deserialize_with = "super::read::objects")]
     pub parties: Vec<Party>,
+    #[serde(deserialize_with = "super::read::objects")]
     pub tactics: Vec<Tactic>,
+    #[serde(deserialize_with = "super::read::objects")]
     pub facts: Vec<Fact>,
 }
+
+// The enums are read from their spelling only, with a message that lists the accepted ones.
+macro_rules! deserialize_by_spelling {
+    ($($enum:ident),*) => {$(
+        impl<'de> Deserialize<'de> for $enum {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$enum, D::Error> {
+                super::read::spelled(deserializer, &$enum::ALL, $enum::spelling)
+            }
+        }
+    )*};
+}
+deserialize_by_spelling!(Camp, Status, Timing);

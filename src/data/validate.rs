@@ -5,11 +5,8 @@
 //! Messages and paths are built piece by piece rather than with `format!`, and only when
 //! a rule fails: each `format!` call site cost the wasm its own argument tables (issue #7).
 
-use super::read::read_dataset;
 use super::{CampaignDates, Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, RawDataset};
 use crate::i18n::CalendarDate;
-use crate::json::parse::parse;
-use crate::json::write::push_unsigned;
 
 /// Larger documents are refused before parsing: no reader's phone should
 /// parse more than this for one chart.
@@ -23,31 +20,8 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_QUOTE_CHARS: usize = 1000;
 pub const MAX_TEXT_CHARS: usize = 500;
 
-pub(super) fn parse_and_validate(json: &str) -> Result<Dataset, DatasetErrors> {
-    if json.len() > MAX_DOCUMENT_BYTES {
-        let mut message = String::from("the dataset is ");
-        push_count(&mut message, json.len());
-        message.push_str(" bytes, more than the ");
-        push_count(&mut message, MAX_DOCUMENT_BYTES);
-        message.push_str(" allowed");
-        return Err(DatasetErrors::of_document(message));
-    }
-    // Spreadsheet tools on Windows often save UTF-8 with a byte order mark, which JSON forbids.
-    // A `&str` prefix and `all(is_whitespace)` rather than a `char` prefix and `trim().is_empty()`:
-    // the same answers without the char pattern's and the two-sided trim's code in the wasm (issue #7).
-    let json = json.strip_prefix("\u{feff}").unwrap_or(json);
-    if json.chars().all(char::is_whitespace) {
-        return Err(DatasetErrors::of_document("the dataset is empty".to_owned()));
-    }
-    // Syntax errors, nesting too deep and trailing garbage are the parser's, and say where
-    // they are in the text; everything after names the path of the value at fault.
-    let tree = parse(json).map_err(|error| DatasetErrors::of_document(error.describe()))?;
-    let raw = read_dataset(tree)?;
-    validate(raw)
-}
-
 fn push_count(out: &mut String, count: usize) {
-    push_unsigned(out, count as u64);
+    out.push_str(&count.to_string());
 }
 
 struct Checker {
@@ -232,7 +206,7 @@ fn push_unicode_escape(text: &mut String, character: char) {
     let code = u32::from(character);
     let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
     for shift in (0..digits).rev() {
-        text.push(crate::json::write::hex_digit(code >> (shift * 4)));
+        text.push(char::from_digit((code >> (shift * 4)) & 0xf, 16).unwrap_or('0'));
     }
     text.push('}');
 }

@@ -20,7 +20,6 @@ mod timeline;
 use std::fmt;
 
 use crate::data::{Dataset, Lang};
-use crate::json::write::push_unsigned;
 
 pub use builder::{MIN_TARGET, line_height};
 pub use navigation::NavigationKey;
@@ -99,17 +98,11 @@ pub enum LayoutError {
 }
 
 impl LayoutError {
-    /// The message the web layer shows, built with `push_unsigned` rather than `write!`, and returned
-    /// as a `String` rather than through `Display`: either would bring core's formatting machinery
-    /// (integers, padding) into the wasm (issue #7).
+    /// The message the web layer shows.
     pub fn describe(&self) -> String {
         match self {
             LayoutError::PartyOutOfRange { position, party_count } => {
-                let mut message = String::from("no party at position ");
-                push_unsigned(&mut message, *position as u64);
-                message.push_str(": the dataset has ");
-                push_unsigned(&mut message, *party_count as u64);
-                message
+                format!("no party at position {position}: the dataset has {party_count}")
             }
         }
     }

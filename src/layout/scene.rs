@@ -152,7 +152,7 @@ pub struct PartyEmphasis {
 }
 
 /// The data table equivalent to a view, for the hidden table and "Show as table".
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize)]
 pub struct Table {
     pub caption: String,
     pub header: Vec<String>,

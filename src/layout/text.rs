@@ -1,6 +1,5 @@
 //! Measuring, wrapping and shortening text, so that no label overlaps another or is cut silently.
 
-use crate::i18n::ascii_position;
 
 /// `parts` one after another with `separator` between them, as `parts.join(separator)` gives.
 /// A loop of pushes rather than std's `join` and `concat`: their generic code was two copies of
@@ -166,7 +165,7 @@ pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_wi
 /// can break where a reader expects; a piece after the first continues the previous
 /// one without a space.
 fn split_after_hyphen(word: &str) -> (&str, &str) {
-    match ascii_position(word, b'-').filter(|&position| position > 0 && position + 1 < word.len()) {
+    match word.find('-').filter(|&position| position > 0 && position + 1 < word.len()) {
         Some(hyphen) => word.split_at(hyphen + 1),
         None => (word, ""),
     }

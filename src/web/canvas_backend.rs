@@ -9,7 +9,6 @@
 //! which the canvas and the SVG writer replay, so the wasm holds one copy of the drawing code.
 
 use crate::chart::{DrawCommand, TextLook};
-use crate::json::write::{push_decimal, push_unsigned};
 use plotters_backend::{
     BackendColor, BackendCoord, FontStyle,
     text_anchor::{HPos, VPos},
@@ -159,32 +158,22 @@ impl CanvasBackend<'_> {
     }
 }
 
-/// The canvas `font` shorthand, e.g. `bold 13px system-ui, …`, without `format!` on the `f64`,
-/// which would put core's float formatting in the wasm (issue #7). Six decimals keep every size
-/// the layout asks for (12, 13, 13 × a scale close to 1) to well under a thousandth of a pixel.
-/// A size that is not finite gives a shorthand the canvas rejects, keeping its previous font,
-/// as `NaNpx` did.
+/// The canvas `font` shorthand, e.g. `bold 13px system-ui, …`. A size that is not finite gives a
+/// shorthand the canvas rejects, keeping its previous font.
 pub(crate) fn css_font(weight: &str, size_px: f64, family: &str) -> String {
-    let mut font = String::with_capacity(weight.len() + family.len() + 16);
-    font.push_str(weight);
-    push_decimal(&mut font, size_px, 6);
-    font.push_str("px ");
-    font.push_str(family);
-    font
+    format!("{weight}{}px {family}", rounded(size_px, 6))
 }
 
 /// `rgba(…)` with an alpha to 4 decimals: the canvas keeps 8 bits of it, so nothing is lost.
 pub(crate) fn css_color(color: BackendColor) -> String {
     let (red, green, blue) = color.rgb;
-    let mut css = String::with_capacity(24);
-    css.push_str("rgba(");
-    for channel in [red, green, blue] {
-        push_unsigned(&mut css, u64::from(channel));
-        css.push(',');
-    }
-    push_decimal(&mut css, color.alpha, 4);
-    css.push(')');
-    css
+    format!("rgba({red},{green},{blue},{})", rounded(color.alpha, 4))
+}
+
+/// Rounded to `decimals` places; adding zero turns a negative zero into zero.
+fn rounded(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale + 0.0
 }
 
 /// Odd-width strokes sit between device pixels unless moved by half a pixel.
