@@ -14,7 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod json;
 pub mod layout;
-pub mod svg_backend;
+pub mod recording;
 pub mod texts;
 pub mod theme;
 
