@@ -4,23 +4,21 @@
 //! that scales for devicePixelRatio itself) or in device pixels: the scale is
 //! taken from the area's width against the scene's, so both come out sharp.
 //!
-//! The widget draws through [`record`]: `draw` runs once into a [`RecordingBackend`], and the
-//! canvas and SVG writers replay its [`DrawCommand`]s without being generic. Drawn into each
-//! backend directly, `draw` and plotters' element code were compiled twice into the wasm,
-//! once per backend (issue #7).
+//! The canvas draws through [`record`]: `draw` runs once into a [`RecordingBackend`], whose
+//! [`DrawCommand`]s the canvas replays without being generic. SVG is plotters' own `SVGBackend`,
+//! drawn into directly by [`render_svg`].
 
-use std::convert::Infallible;
-
+use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Rectangle, Text};
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 use crate::data::Status;
 use crate::layout::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
-use crate::svg_backend::SvgBackend;
+// Re-exported where the canvas backend has always imported them from.
+pub use crate::recording::{DrawCommand, RecordingBackend, TextLook};
 use crate::theme::Theme;
 
 /// System fonts first, then fonts with Arabic glyphs, so no font is downloaded
@@ -79,16 +77,60 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// plotters' `SVGBackend` writes a text's `font-size` as the style's size divided by this,
+/// where the canvas takes the size as CSS pixels.
+const PLOTTERS_SVG_FONT_DIVISOR: f64 = 1.24;
+
 /// The scene as a standalone SVG document, at its CSS size, with its summary as the title
 /// (read by screen readers) and its language.
+///
+/// Drawn by plotters' `SVGBackend`, with three things it cannot do on its own:
+/// - its escaping lets through the control characters XML forbids (a dataset's names may hold
+///   them), which would make a viewer reject the whole document: they become U+FFFD;
+/// - it divides font sizes by 1.24, which would draw text smaller than the layout measured
+///   it and than the canvas shows it: the sizes are raised to make up for it;
+/// - its root element has no language (which also picks the glyphs in SVG viewers), no
+///   `role="img"` and no `<title>`, which screen readers read: they are added to it.
 pub fn render_svg(scene: &Scene, theme: &Theme) -> String {
     let size = (scene.width.ceil().max(1.0) as u32, scene.height.ceil().max(1.0) as u32);
-    let commands = record(scene, size, theme, None, None);
-    let mut document = String::new();
-    let mut backend = SvgBackend::new(&mut document, size, scene.lang.code(), &scene.summary);
-    backend.replay(&commands);
-    backend.close();
-    document
+    let mut adapted = scene.clone();
+    for text in &mut adapted.texts {
+        text.text = xml_characters(&text.text);
+        // No size divides back to exactly 13: plotters writes 13.000000000000002, which viewers round.
+        text.font_size *= PLOTTERS_SVG_FONT_DIVISOR;
+    }
+    let mut plotted = String::new();
+    {
+        let area = SVGBackend::with_string(&mut plotted, size).into_drawing_area();
+        // Writing to a string cannot fail, nor can plotters' own errors (an area borrowed twice)
+        // happen here; were one to, what was drawn is the best answer there is.
+        let _ = draw(&adapted, &area, theme, None, None);
+        let _ = area.present();
+    }
+    // plotters opens with `<svg width=… height=… viewBox=… xmlns=…>`, numbers only: its first `>` ends it.
+    let root_end = plotted.find('>').unwrap_or(plotted.len());
+    let (root, rest) = plotted.split_at(root_end);
+    let rest = rest.strip_prefix('>').unwrap_or(rest);
+    let mut title = String::with_capacity(scene.summary.len());
+    for character in xml_characters(&scene.summary).chars() {
+        match character {
+            '&' => title.push_str("&amp;"),
+            '<' => title.push_str("&lt;"),
+            '>' => title.push_str("&gt;"),
+            other => title.push(other),
+        }
+    }
+    format!("{root} xml:lang=\"{}\" role=\"img\">\n<title>{title}</title>{rest}", scene.lang.code())
+}
+
+/// `text` with the characters XML 1.0 allows nowhere, not even as references, replaced.
+fn xml_characters(text: &str) -> String {
+    text.chars()
+        .map(|character| match character {
+            '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            other => other,
+        })
+        .collect()
 }
 
 /// What [`draw`] draws on an area of `size` pixels, as commands in drawing order.
@@ -100,128 +142,6 @@ pub fn record(scene: &Scene, size: (u32, u32), theme: &Theme, focused: Option<us
     let _ = draw(scene, &area, theme, focused, selected);
     drop(area);
     commands
-}
-
-/// One call `draw` made on its backend, its style taken out of plotters' generic types.
-/// Invisible ones (alpha 0) are not recorded: both writers skip them.
-#[derive(Clone)]
-pub enum DrawCommand {
-    /// Corners as plotters passes them; `stroke_width` is the style's, which a writer raises to 1.
-    Rect { upper_left: BackendCoord, bottom_right: BackendCoord, color: BackendColor, fill: bool, stroke_width: u32 },
-    /// An open polyline, stroked.
-    Path { points: Vec<BackendCoord>, color: BackendColor, stroke_width: u32 },
-    Circle { center: BackendCoord, radius: u32, color: BackendColor, fill: bool, stroke_width: u32 },
-    Text { text: String, position: BackendCoord, look: TextLook },
-}
-
-/// What a writer needs from plotters' generic text style.
-#[derive(Clone)]
-pub struct TextLook {
-    pub family: String,
-    pub size: f64,
-    pub style: FontStyle,
-    pub color: BackendColor,
-    pub horizontal: HPos,
-    pub vertical: VPos,
-}
-
-impl TextLook {
-    pub fn of<T: BackendTextStyle>(style: &T) -> TextLook {
-        let anchor = style.anchor();
-        TextLook {
-            family: style.family().as_str().to_owned(),
-            size: style.size(),
-            style: style.style(),
-            color: style.color(),
-            horizontal: anchor.h_pos,
-            vertical: anchor.v_pos,
-        }
-    }
-}
-
-/// A plotters backend that keeps the calls instead of drawing them. It borrows the list because
-/// plotters' drawing area owns its backend until it is dropped. Only what `draw` uses is
-/// implemented; plotters' generic defaults for the rest (lines and polygons made of pixels) are
-/// never instantiated.
-pub struct RecordingBackend<'a> {
-    pub size: (u32, u32),
-    pub commands: &'a mut Vec<DrawCommand>,
-}
-
-impl RecordingBackend<'_> {
-    fn push(&mut self, color: BackendColor, command: DrawCommand) {
-        if color.alpha != 0.0 {
-            self.commands.push(command);
-        }
-    }
-}
-
-impl DrawingBackend for RecordingBackend<'_> {
-    type ErrorType = Infallible;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.size
-    }
-
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-        Ok(())
-    }
-
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-        Ok(())
-    }
-
-    /// A filled one-pixel rectangle, which is what both writers drew for a pixel.
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
-        let bottom_right = (point.0.saturating_add(1), point.1.saturating_add(1));
-        self.push(color, DrawCommand::Rect { upper_left: point, bottom_right, color, fill: true, stroke_width: 0 });
-        Ok(())
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let color = style.color();
-        self.push(color, DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width: style.stroke_width() });
-        Ok(())
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let color = style.color();
-        self.push(color, DrawCommand::Path { points: path.into_iter().collect(), color, stroke_width: style.stroke_width() });
-        Ok(())
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let color = style.color();
-        self.push(color, DrawCommand::Circle { center, radius, color, fill, stroke_width: style.stroke_width() });
-        Ok(())
-    }
-
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &T,
-        position: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let look = TextLook::of(style);
-        self.push(look.color, DrawCommand::Text { text: text.to_owned(), position, look });
-        Ok(())
-    }
 }
 
 const RIGHT_TO_LEFT_EMBEDDING: char = '\u{202B}';
@@ -339,5 +259,348 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             line.push_str(&text.text);
         }
         self.area.draw(&Text::new(line, self.point((text.x, text.y)), style))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, Lang};
+    use crate::layout::{EstimatedTextMeasure, View, ViewRequest, layout};
+    use plotters::style::RGBAColor;
+
+    const HOSTILE_TEXTS: &[&str] = &[
+        "</text><script>alert(1)</script>",
+        "\"&'<>",
+        "&amp; is not an entity here &lt;",
+        "]]> <!-- --> <![CDATA[ x ]]>",
+        "\u{202B}العدالة والتنمية (67%)…\u{202C}",
+    ];
+
+    /// One element as the checker read it: its name, its attributes and the text directly in it, unescaped.
+    #[derive(Debug)]
+    struct Element {
+        name: String,
+        attributes: Vec<(String, String)>,
+        text: String,
+    }
+
+    /// A strict reader of the XML `render_svg` writes (elements, double-quoted attributes, text and
+    /// the five predefined entities; no comments, CDATA or declarations): an error for anything a
+    /// conforming XML parser would reject, else every element in document order.
+    fn read_xml(document: &str) -> Result<Vec<Element>, String> {
+        let mut elements: Vec<Element> = Vec::new();
+        // Positions in `elements` of the elements still open.
+        let mut open: Vec<usize> = Vec::new();
+        let mut root_seen = false;
+        let mut rest = document;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix("</") {
+                let end = after.find('>').ok_or("unterminated end tag")?;
+                let position = open.pop().ok_or_else(|| format!("end tag </{}> with nothing open", &after[..end]))?;
+                if elements[position].name != after[..end] {
+                    return Err(format!("</{}> closes <{}>", &after[..end], elements[position].name));
+                }
+                rest = &after[end + 1..];
+            } else if let Some(after) = rest.strip_prefix('<') {
+                if open.is_empty() && root_seen {
+                    return Err("a second root element".to_owned());
+                }
+                root_seen = true;
+                let name_end = after.find([' ', '>', '/']).ok_or("unterminated start tag")?;
+                let name = &after[..name_end];
+                check_name(name)?;
+                let mut element = Element { name: name.to_owned(), attributes: Vec::new(), text: String::new() };
+                let mut cursor = &after[name_end..];
+                loop {
+                    let trimmed = cursor.trim_start_matches(' ');
+                    if let Some(after_tag) = trimmed.strip_prefix("/>") {
+                        elements.push(element);
+                        rest = after_tag;
+                        break;
+                    }
+                    if let Some(after_tag) = trimmed.strip_prefix('>') {
+                        open.push(elements.len());
+                        elements.push(element);
+                        rest = after_tag;
+                        break;
+                    }
+                    if trimmed.len() == cursor.len() {
+                        return Err(format!("<{name}>: no space before an attribute"));
+                    }
+                    let equals = trimmed.find("=\"").ok_or_else(|| format!("<{name}>: an attribute without a quoted value"))?;
+                    let attribute = &trimmed[..equals];
+                    check_name(attribute)?;
+                    if element.attributes.iter().any(|(existing, _)| existing == attribute) {
+                        return Err(format!("<{name}>: {attribute} twice"));
+                    }
+                    let value_and_rest = &trimmed[equals + 2..];
+                    let quote = value_and_rest.find('"').ok_or("unterminated attribute value")?;
+                    element.attributes.push((attribute.to_owned(), unescape(&value_and_rest[..quote])?));
+                    cursor = &value_and_rest[quote + 1..];
+                }
+            } else {
+                let end = rest.find('<').unwrap_or(rest.len());
+                let text = unescape(&rest[..end])?;
+                match open.last() {
+                    Some(&position) => elements[position].text.push_str(&text),
+                    None if text.trim().is_empty() => {}
+                    None => return Err(format!("text outside the root: {text:?}")),
+                }
+                rest = &rest[end..];
+            }
+        }
+        if !root_seen || !open.is_empty() {
+            return Err(format!("no root, or {} elements left open", open.len()));
+        }
+        Ok(elements)
+    }
+
+    fn check_name(name: &str) -> Result<(), String> {
+        let valid = name.chars().next().is_some_and(|first| first.is_ascii_alphabetic())
+            && name.chars().all(|character| character.is_ascii_alphanumeric() || matches!(character, '-' | ':'));
+        if valid { Ok(()) } else { Err(format!("not a name: {name:?}")) }
+    }
+
+    /// Text or an attribute value: the five entities only, and no character XML forbids.
+    /// `>` is allowed in XML text, but plotters and the title escape it, so here it is an error.
+    fn unescape(text: &str) -> Result<String, String> {
+        let mut unescaped = String::new();
+        let mut rest = text;
+        while let Some(character) = rest.chars().next() {
+            if character == '&' {
+                let entities = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&apos;", '\'')];
+                let (entity, replacement) = entities
+                    .into_iter()
+                    .find(|(entity, _)| rest.starts_with(entity))
+                    .ok_or_else(|| format!("a bare & in {text:?}"))?;
+                unescaped.push(replacement);
+                rest = &rest[entity.len()..];
+                continue;
+            }
+            let forbidden = matches!(character, '<' | '>' | '\u{FFFE}' | '\u{FFFF}')
+                || (u32::from(character) < 0x20 && !matches!(character, '\t' | '\n' | '\r'));
+            if forbidden {
+                return Err(format!("{character:?} unescaped in {text:?}"));
+            }
+            unescaped.push(character);
+            rest = &rest[character.len_utf8()..];
+        }
+        Ok(unescaped)
+    }
+
+    fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+        element.attributes.iter().find(|(attribute, _)| attribute == name).map(|(_, value)| value.as_str())
+    }
+
+
+    /// What plotters wrote in a `<text>`: it puts the text on a line of its own, which SVG's
+    /// whitespace handling drops.
+    fn content(element: &Element) -> &str {
+        let text = element.text.strip_prefix('\n').unwrap_or(&element.text);
+        text.strip_suffix('\n').unwrap_or(text)
+    }
+
+    fn scene(view: View, lang: Lang, width: f64) -> Scene {
+        let dataset = Dataset::built_in().unwrap();
+        let request = ViewRequest { view, lang, party: 0, versus: 1, width };
+        layout(&dataset, &request, &EstimatedTextMeasure).unwrap()
+    }
+
+    fn hex(color: RGBColor) -> String {
+        format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
+    }
+
+    #[test]
+    fn the_checker_rejects_what_an_xml_parser_rejects() {
+        for broken in [
+            "<svg><text>a</svg>",
+            "<svg><text>a</text>",
+            "<svg>a & b</svg>",
+            "<svg>a < b</svg>",
+            "<svg a=\"<\"/>",
+            "<svg a=\"1\" a=\"2\"/>",
+            "<svg a=\"1\"b=\"2\"/>",
+            "<svg/><svg/>",
+            "text<svg/>",
+            "<svg>\u{1}</svg>",
+            "<svg>&nbsp;</svg>",
+        ] {
+            assert!(read_xml(broken).is_err(), "{broken:?}");
+        }
+        let elements = read_xml("<svg a=\"&quot;x&apos;\">\n<text>&lt;b&gt; &amp;</text>\n</svg>\n").unwrap();
+        assert_eq!(attribute(&elements[0], "a"), Some("\"x'"));
+        assert_eq!(elements[1].text, "<b> &");
+    }
+
+    #[test]
+    fn hostile_texts_and_title_come_out_as_text_in_a_well_formed_document() {
+        for &hostile in HOSTILE_TEXTS {
+            let mut scene = scene(View::Compare, Lang::En, 320.0);
+            for text in &mut scene.texts {
+                text.text = hostile.to_owned();
+            }
+            scene.summary = hostile.to_owned();
+            let document = render_svg(&scene, &Theme::light());
+            let elements = read_xml(&document).unwrap_or_else(|error| panic!("{error}\n{document}"));
+            assert_eq!(elements[0].name, "svg");
+            assert_eq!(attribute(&elements[0], "xml:lang"), Some("en"));
+            assert_eq!(attribute(&elements[0], "role"), Some("img"));
+            assert_eq!((elements[1].name.as_str(), elements[1].text.as_str()), ("title", hostile));
+            let texts: Vec<&Element> = elements.iter().filter(|element| element.name == "text").collect();
+            assert_eq!(texts.len(), scene.texts.len());
+            for text in texts {
+                assert_eq!(content(text), hostile);
+                assert_eq!(attribute(text, "font-family"), Some(FONT_STACK));
+            }
+            assert!(!document.contains("<script"), "{document}");
+        }
+    }
+
+    #[test]
+    fn characters_xml_forbids_become_replacement_characters() {
+        let mut scene = scene(View::Party, Lang::En, 320.0);
+        scene.summary = "nul\u{0} bell\u{7} esc\u{1b} \u{FFFF}".to_owned();
+        scene.texts[0].text = scene.summary.clone();
+        scene.texts[1].text = "tab\tand\nline".to_owned();
+        let elements = read_xml(&render_svg(&scene, &Theme::light())).unwrap();
+        let replaced = "nul\u{FFFD} bell\u{FFFD} esc\u{FFFD} \u{FFFD}";
+        assert_eq!(elements[1].text, replaced);
+        let texts: Vec<&Element> = elements.iter().filter(|element| element.name == "text").collect();
+        assert_eq!(content(texts[0]), replaced);
+        assert_eq!(content(texts[1]), "tab\tand\nline");
+    }
+
+    #[test]
+    fn text_is_written_at_the_size_the_layout_measured_it_on_the_theme_background() {
+        for view in View::ALL {
+            let scene = scene(view, Lang::Fr, 640.0);
+            let elements = read_xml(&render_svg(&scene, &Theme::dark())).unwrap();
+            // Under everything else, the whole document.
+            let background = &elements[2];
+            assert_eq!(background.name, "rect");
+            for (name, value) in [("x", "0"), ("y", "0"), ("width", "640"), ("fill", hex(Theme::dark().background).as_str())] {
+                assert_eq!(attribute(background, name), Some(value), "{view:?} {name}");
+            }
+            assert_eq!(attribute(background, "height"), Some(scene.height.ceil().to_string().as_str()));
+            let texts = elements.iter().filter(|element| element.name == "text");
+            for (element, scene_text) in texts.zip(&scene.texts) {
+                let written: f64 = attribute(element, "font-size").unwrap().parse().unwrap();
+                assert!((written - scene_text.font_size).abs() < 1e-9, "{view:?}: {written} for {}", scene_text.font_size);
+            }
+        }
+    }
+
+    #[test]
+    fn right_to_left_text_keeps_its_embedding_marks_and_anchors_stay_absolute() {
+        let scene = scene(View::Matrix, Lang::Ar, 640.0);
+        let elements = read_xml(&render_svg(&scene, &Theme::light())).unwrap();
+        assert_eq!(attribute(&elements[0], "xml:lang"), Some("ar"));
+        let texts: Vec<&Element> = elements.iter().filter(|element| element.name == "text").collect();
+        assert_eq!(texts.len(), scene.texts.len());
+        for (element, scene_text) in texts.iter().zip(&scene.texts) {
+            // The marks `chart` adds, and the text between them as laid out.
+            assert_eq!(content(element), format!("\u{202B}{}\u{202C}", scene_text.text));
+            let expected_anchor = match scene_text.anchor {
+                TextAnchor::Left => "start",
+                TextAnchor::Center => "middle",
+                TextAnchor::Right => "end",
+            };
+            // No `direction` anywhere: `start` is the left, as `textAlign = "left"` on the canvas.
+            assert_eq!(attribute(element, "text-anchor"), Some(expected_anchor));
+            assert_eq!(attribute(element, "direction"), None);
+            assert_eq!(attribute(element, "x"), Some(((scene_text.x).round() as i32).to_string().as_str()));
+        }
+        assert_eq!(attribute(&elements[0], "direction"), None);
+        // Right-anchored labels sit in the right half, where an Arabic reader starts.
+        let right_anchored: Vec<&&Element> = texts.iter().filter(|element| attribute(element, "text-anchor") == Some("end")).collect();
+        assert!(!right_anchored.is_empty());
+        assert!(right_anchored.iter().any(|element| attribute(element, "x").unwrap().parse::<i32>().unwrap() > 600));
+    }
+
+    #[test]
+    fn every_view_in_every_language_and_theme_is_well_formed_with_hostile_texts_too() {
+        for view in View::ALL {
+            for lang in Lang::ALL {
+                for dark in [false, true] {
+                    let mut scene = scene(view, lang, 320.0);
+                    let theme = Theme::for_scheme(dark);
+                    let context = format!("{view:?} {lang:?} dark: {dark}");
+                    read_xml(&render_svg(&scene, &theme)).unwrap_or_else(|error| panic!("{context}: {error}"));
+                    for (text, &hostile) in scene.texts.iter_mut().zip(HOSTILE_TEXTS.iter().cycle()) {
+                        text.text = hostile.to_owned();
+                    }
+                    scene.summary = HOSTILE_TEXTS.concat();
+                    let elements = read_xml(&render_svg(&scene, &theme)).unwrap_or_else(|error| panic!("{context}: {error}"));
+                    assert_eq!(elements.iter().find(|element| element.name == "title").map(|title| title.text.as_str()), Some(scene.summary.as_str()));
+                }
+            }
+        }
+    }
+
+    /// The canvas replays a recording; replayed into plotters' SVG backend, it must write what
+    /// drawing into that backend directly writes, so the recording loses nothing on the way.
+    #[test]
+    fn a_replayed_recording_writes_what_drawing_directly_writes() {
+        for view in View::ALL {
+            for lang in Lang::ALL {
+                let scene = scene(view, lang, 500.5);
+                let theme = Theme::for_scheme(lang == Lang::Fr);
+                let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+                let mut direct = String::new();
+                {
+                    let area = SVGBackend::with_string(&mut direct, size).into_drawing_area();
+                    draw(&scene, &area, &theme, Some(1), Some(2)).unwrap();
+                    area.present().unwrap();
+                }
+                let mut replayed = String::new();
+                {
+                    let mut backend = SVGBackend::with_string(&mut replayed, size);
+                    for command in record(&scene, size, &theme, Some(1), Some(2)) {
+                        let shape = |color: plotters_backend::BackendColor, filled, stroke_width| ShapeStyle {
+                            color: RGBAColor(color.rgb.0, color.rgb.1, color.rgb.2, color.alpha),
+                            filled,
+                            stroke_width,
+                        };
+                        match command {
+                            DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width } => {
+                                backend.draw_rect(upper_left, bottom_right, &shape(color, fill, stroke_width), fill).unwrap();
+                            }
+                            DrawCommand::Path { points, color, stroke_width } => {
+                                backend.draw_path(points, &shape(color, false, stroke_width)).unwrap();
+                            }
+                            DrawCommand::Circle { center, radius, color, fill, stroke_width } => {
+                                backend.draw_circle(center, radius, &shape(color, fill, stroke_width), fill).unwrap();
+                            }
+                            DrawCommand::Text { text, position, look } => {
+                                let (red, green, blue) = look.color.rgb;
+                                let color = RGBAColor(red, green, blue, look.color.alpha);
+                                let style = TextStyle::from(FontDesc::new(FontFamily::Name(&look.family), look.size, look.style))
+                                    .color(&color)
+                                    .pos(Pos::new(look.horizontal, look.vertical));
+                                backend.draw_text(&text, &style, position).unwrap();
+                            }
+                        }
+                    }
+                    backend.present().unwrap();
+                }
+                assert_eq!(replayed, direct, "{view:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_focus_ring_and_selection_draw_through_plotters_svg_backend() {
+        let scene = scene(View::Party, Lang::En, 640.0);
+        let mut document = String::new();
+        {
+            let area = SVGBackend::with_string(&mut document, (640, 10)).into_drawing_area();
+            draw(&scene, &area, &Theme::light(), Some(0), Some(0)).unwrap();
+            area.present().unwrap();
+        }
+        let elements = read_xml(&document).unwrap();
+        let focus = hex(Theme::light().color(ColorRole::Focus));
+        assert!(elements.iter().any(|element| attribute(element, "stroke") == Some(focus.as_str())
+            && attribute(element, "stroke-width") == Some("3")));
     }
 }

@@ -13,7 +13,7 @@ pub mod data;
 pub mod export;
 pub mod i18n;
 pub mod layout;
-pub mod svg_backend;
+pub mod recording;
 pub mod texts;
 pub mod theme;
 
