@@ -16,14 +16,23 @@ const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/schema.json
 /// descriptions that tell a newsroom about them. A mutation may be refused by the widget alone
 /// only when every message it gets is one of these.
 const CROSS_REFERENCES: &[(&str, &str)] = &[
-    ("unknown party ", "The `id` of the party the fact is about"),
-    ("unknown tactic ", "The `id` of the tactic the fact is about"),
+    ("unknown party ", "The `id` of one of `parties`"),
+    ("unknown tactic ", "The `id` of one of `tactics`"),
     ("unknown category ", "the `id` of one of `categories` when that list is given"),
     ("duplicate id ", "Ids must be unique within their list"),
     ("a second fact for party ", "at most one fact may exist per party and tactic"),
     ("election day ", "`election_day` must not be before `official_start`"),
-    ("expected a real date", "Each date must be a real day"),
+    ("expected a real date", "must be a real day"),
 ];
+
+/// Disagreements known and waiting, as a path with `[*]` for any position, a mutation, and why. Each
+/// must still occur, so an entry is removed as soon as its cause is.
+const PENDING: &[(&str, &str, &str)] = &[(
+    "facts[*].when",
+    "set to null",
+    "the widget reads null as absent, as for every optional member; the schema's `when` enum cannot list null \
+     while src/data/read.rs's table test compares that enum with its own spellings",
+)];
 
 #[derive(Clone)]
 enum Step {
@@ -43,6 +52,15 @@ fn spell(path: &[Step]) -> String {
             }
             Step::Item(index) => spelled.push_str(&format!("[{index}]")),
         }
+    }
+    spelled
+}
+
+/// The path with every position spelled `[*]`, as `PENDING` lists them.
+fn spell_pattern(path: &[Step]) -> String {
+    let mut spelled = spell(path);
+    for index in (0..=99).rev() {
+        spelled = spelled.replace(&format!("[{index}]"), "[*]");
     }
     spelled
 }
@@ -194,6 +212,7 @@ fn the_schema_and_the_widget_agree_on_every_mutation_of_the_built_in_dataset() {
     collect(&document, &mut Vec::new(), &mut mutations);
     let mut disagreements = Vec::new();
     let mut cross_references = 0;
+    let mut pending = vec![0; PENDING.len()];
     for mutation in &mutations {
         let mutated = apply(&document, mutation);
         let schema_verdict = schemas.validate(&mutated, index).map_err(|error| {
@@ -212,6 +231,10 @@ fn the_schema_and_the_widget_agree_on_every_mutation_of_the_built_in_dataset() {
             {
                 cross_references += 1;
             }
+            (Err(_), Ok(())) if PENDING.iter().any(|(path, label, _)| *label == mutation.label && *path == spell_pattern(&mutation.path)) => {
+                let entry = PENDING.iter().position(|(path, label, _)| *label == mutation.label && *path == spell_pattern(&mutation.path));
+                pending[entry.unwrap_or_default()] += 1;
+            }
             _ => disagreements.push(format!(
                 "{} {}: schema {}, widget {}",
                 spell(&mutation.path),
@@ -227,7 +250,16 @@ fn the_schema_and_the_widget_agree_on_every_mutation_of_the_built_in_dataset() {
             )),
         }
     }
+    eprintln!(
+        "{} mutations: {} disagreements, {} differing only by a cross-reference, {pending:?} pending",
+        mutations.len(),
+        disagreements.len(),
+        cross_references
+    );
     assert!(mutations.len() > 1000, "only {} mutations: is the built-in dataset whole?", mutations.len());
+    for ((path, label, _), count) in PENDING.iter().zip(&pending) {
+        assert!(*count > 0, "{path} {label} no longer disagrees: remove it from PENDING");
+    }
     assert!(
         disagreements.is_empty(),
         "{} of {} mutations get different verdicts ({} more differ only by a cross-reference):\n{}",
@@ -235,5 +267,82 @@ fn the_schema_and_the_widget_agree_on_every_mutation_of_the_built_in_dataset() {
         mutations.len(),
         cross_references,
         disagreements.join("\n")
+    );
+}
+
+/// Verdicts of both on `document` with `value` at `path` (members only).
+fn verdicts(schemas: &Schemas, index: SchemaIndex, path: &[&str], value: &Value) -> (bool, Result<(), String>) {
+    let mut document = built_in();
+    let steps: Vec<Step> = path.iter().map(|name| Step::Member((*name).to_owned())).collect();
+    *at(&mut document, &steps) = value.clone();
+    let widget = Dataset::from_json(&document.to_string()).map(|_| ()).map_err(|errors| errors.describe());
+    (schemas.validate(&document, index).is_ok(), widget)
+}
+
+#[test]
+fn both_agree_on_the_source_and_campaign_values_the_built_in_dataset_does_not_hold() {
+    let (schemas, index) = compile_schema();
+    let cases: &[(&[&str], Value, bool)] = &[
+        (&["source", "url"], json!("https://example.org/article?id=1"), true),
+        (&["source", "url"], json!("http://example.org"), true),
+        (&["source", "url"], json!("https://"), false),
+        (&["source", "url"], json!("javascript:alert(1)"), false),
+        (&["source", "url"], json!("https://example.org/a b"), false),
+        (&["source", "url"], json!(format!("https://{}", "x".repeat(2000))), false),
+        (&["source", "url"], json!(null), true),
+        (&["source", "url"], json!(7), false),
+        (&["source", "language"], json!("fr-MA"), true),
+        (&["source", "language"], json!("zh-Hant-TW"), true),
+        (&["source", "language"], json!("arabic"), false),
+        (&["source", "language"], json!("fr_MA"), false),
+        (&["source", "language"], json!("fr-"), false),
+        (&["source", "published"], json!("2016"), true),
+        (&["source", "published"], json!("2016-09-24"), true),
+        (&["source", "published"], json!("2016-13"), false),
+        (&["source", "published"], json!("2016-9"), false),
+        (&["source", "published"], json!("2016-09-32"), false),
+        (&["source", "published"], json!("24/09/2016"), false),
+        (&["campaign", "official_start"], json!("2016-9-24"), false),
+        (&["campaign", "official_start"], json!("2016-00-24"), false),
+        (&["campaign", "official_start"], json!("2016-09-24T00:00"), false),
+    ];
+    let mut disagreements = Vec::new();
+    for (path, value, valid) in cases {
+        let (schema, widget) = verdicts(&schemas, index, path, value);
+        if schema != *valid || widget.is_ok() != *valid {
+            disagreements.push(format!("{} = {value}: expected valid {valid}, schema {schema}, widget {widget:?}", path.join(".")));
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+#[test]
+fn a_real_day_is_the_widgets_to_check_and_says_so() {
+    let (schemas, index) = compile_schema();
+    for path in [&["source", "published"][..], &["campaign", "election_day"]] {
+        let (schema, widget) = verdicts(&schemas, index, path, &json!("2016-02-30"));
+        assert!(schema, "the schema's pattern lets 2016-02-30 through");
+        assert_eq!(widget, Err(format!("{}: expected a real date, found \"2016-02-30\"", path.join("."))));
+    }
+}
+
+#[test]
+fn the_widgets_messages_name_the_path_and_the_value() {
+    let mut document = built_in();
+    document["parties"][2]["leaders"][0]["name"]["fr"] = json!("");
+    document["parties"][0]["nicknames"][0] = json!("n".repeat(121));
+    document["title"]["en"] = json!(" ");
+    document["source"]["language"] = json!("arabic");
+    let errors = Dataset::from_json(&document.to_string()).expect_err("four problems");
+    let messages: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let long = format!("\"{}…\"", "n".repeat(40));
+    assert_eq!(
+        messages,
+        [
+            "title.en: must not be empty, found \" \"".to_owned(),
+            "source.language: expected a language tag such as \"ar\" or \"fr-MA\", found \"arabic\"".to_owned(),
+            format!("parties[0].nicknames[0]: is 121 characters long, more than the 120 allowed: {long}"),
+            "parties[2].leaders[0].name.fr: must not be empty, found \"\"".to_owned(),
+        ]
     );
 }
