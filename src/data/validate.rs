@@ -2,10 +2,9 @@
 //!
 //! Every rule reports the path and the offending value, and all problems are
 //! collected, so a newsroom fixing a spreadsheet export sees them in one go.
-//! Messages and paths are built piece by piece rather than with `format!`, and only when
-//! a rule fails: each `format!` call site cost the wasm its own argument tables (issue #7).
+//! Messages and paths are built only when a rule fails, so a valid dataset costs no strings.
 
-use super::{CampaignDates, Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, RawDataset};
+use super::{CampaignDates, Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, Party, RawDataset, Source};
 use crate::i18n::CalendarDate;
 
 /// Larger documents are refused before parsing: no reader's phone should
@@ -19,6 +18,11 @@ pub const MAX_ID_CHARS: usize = 40;
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_QUOTE_CHARS: usize = 1000;
 pub const MAX_TEXT_CHARS: usize = 500;
+pub const MAX_NICKNAMES: usize = 20;
+pub const MAX_LEADERS: usize = 20;
+/// BCP 47's own bound for the tags it expects to see.
+pub const MAX_LANGUAGE_TAG_CHARS: usize = 35;
+pub const MAX_URL_CHARS: usize = 2000;
 
 fn push_count(out: &mut String, count: usize) {
     out.push_str(&count.to_string());
@@ -39,11 +43,16 @@ impl Checker {
 
     /// A problem of the current entry, or of its `field`, or of that field's text in `language`.
     fn fail(&mut self, field: &str, language: &str, message: String) {
+        // Without a collection, the field is a member of the document itself, e.g. `title.fr`.
         let mut path = String::from(self.collection);
-        push_position(&mut path, self.position);
+        if !path.is_empty() {
+            push_position(&mut path, self.position);
+        }
         for part in [field, language] {
             if !part.is_empty() {
-                path.push('.');
+                if !path.is_empty() {
+                    path.push('.');
+                }
                 path.push_str(part);
             }
         }
@@ -91,6 +100,13 @@ impl Checker {
     fn optional_localized(&mut self, field: &str, text: &Option<Localized>, max_chars: usize) {
         if let Some(text) = text {
             self.localized(field, text, max_chars);
+        }
+    }
+
+    /// A list inside the current entry, e.g. a party's `leaders`.
+    fn inner_count(&mut self, field: &str, count: usize, max: usize) {
+        if count > max {
+            self.fail(field, "", format!("has {count} entries, more than the {max} allowed"));
         }
     }
 
@@ -154,6 +170,87 @@ fn check_campaign(checker: &mut Checker, campaign: &CampaignDates) {
         message.push_str(" is before the official start ");
         message.push_str(&quoted(campaign.official_start.as_deref().unwrap_or_default()));
         checker.fail_collection("campaign.election_day", message);
+    }
+}
+
+/// What a reader is told about the source: its title and note are shown like the dataset's own
+/// texts, so they are held to the same bounds; its language tag and date are kept in exports, where
+/// a value that is not one would mislead whoever reads the file next.
+fn check_source(checker: &mut Checker, source: &Source) {
+    checker.optional_localized("source.title", &source.title, MAX_NAME_CHARS);
+    checker.optional_localized("source.note", &source.note, MAX_TEXT_CHARS);
+    if let Some(language) = &source.language
+        && !is_language_tag(language)
+    {
+        let message = format!("expected a language tag such as \"ar\" or \"fr-MA\", found {}", quoted(language));
+        checker.fail("source.language", "", message);
+    }
+    if let Some(published) = &source.published {
+        let written = is_partial_date(published);
+        if !written || (published.len() == 10 && CalendarDate::parse(published).is_none()) {
+            let expected = if written { "expected a real date" } else { "expected a date written YYYY, YYYY-MM or YYYY-MM-DD" };
+            checker.fail("source.published", "", format!("{expected}, found {}", quoted(published)));
+        }
+    }
+    if let Some(url) = &source.url {
+        let characters = url.chars().count();
+        if characters > MAX_URL_CHARS {
+            let message = format!("is {characters} characters long, more than the {MAX_URL_CHARS} allowed: {}", quoted(url));
+            checker.fail("source.url", "", message);
+        } else if !url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .is_some_and(|rest| !rest.is_empty() && !rest.chars().any(char::is_whitespace))
+        {
+            // Only web addresses: a `javascript:` one would run code wherever a page links it.
+            let message = format!("expected an address starting http:// or https://, without spaces, found {}", quoted(url));
+            checker.fail("source.url", "", message);
+        }
+    }
+}
+
+/// `ar`, `fr-MA`, `zh-Hant-TW`: a 2- or 3-letter language, then subtags of 1 to 8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language = subtags.next().unwrap_or_default();
+    tag.len() <= MAX_LANGUAGE_TAG_CHARS
+        && (2..=3).contains(&language.len())
+        && language.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.bytes().all(|byte| byte.is_ascii_alphanumeric()))
+}
+
+/// `2016`, `2016-09` or `2016-09-24`, with a month from 01 to 12 and a day from 01 to 31; whether the
+/// day exists in its month is `CalendarDate::parse`'s to say.
+fn is_partial_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| {
+        bytes.get(range).filter(|digits| digits.iter().all(u8::is_ascii_digit)).map(|digits| {
+            digits.iter().fold(0_u32, |value, digit| value * 10 + u32::from(digit - b'0'))
+        })
+    };
+    let year = number(0..4).is_some();
+    let month = || bytes.get(4) == Some(&b'-') && number(5..7).is_some_and(|month| (1..=12).contains(&month));
+    let day = || bytes.get(7) == Some(&b'-') && number(8..10).is_some_and(|day| (1..=31).contains(&day));
+    year && match bytes.len() {
+        4 => true,
+        7 => month(),
+        10 => month() && day(),
+        _ => false,
+    }
+}
+
+/// A party's texts beyond its names: the symbol and leaders the source may name it by, and the
+/// nicknames it uses, which the widget matches in the source and shows in tooltips.
+fn check_party_extras(checker: &mut Checker, party: &Party) {
+    checker.optional_localized("symbol", &party.symbol, MAX_NAME_CHARS);
+    checker.inner_count("nicknames", party.nicknames.len(), MAX_NICKNAMES);
+    for (position, nickname) in party.nicknames.iter().enumerate() {
+        checker.text(&format!("nicknames[{position}]"), "", nickname, MAX_NAME_CHARS);
+    }
+    checker.inner_count("leaders", party.leaders.len(), MAX_LEADERS);
+    for (position, leader) in party.leaders.iter().enumerate() {
+        checker.localized(&format!("leaders[{position}].name"), &leader.name, MAX_NAME_CHARS);
+        checker.optional_localized(&format!("leaders[{position}].role"), &leader.role, MAX_NAME_CHARS);
     }
 }
 
@@ -224,6 +321,13 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         return Err(DatasetErrors(checker.errors));
     }
     // Before the collections, as in the document.
+    if let Some(id) = &raw.id {
+        checker.id(id);
+    }
+    checker.optional_localized("title", &raw.title, MAX_NAME_CHARS);
+    if let Some(source) = &raw.source {
+        check_source(&mut checker, source);
+    }
     if let Some(campaign) = &raw.campaign {
         check_campaign(&mut checker, campaign);
     }
@@ -254,6 +358,7 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         // The camps view wraps the note into its footnotes: unbounded, a 7,000-character note
         // froze the layout for seconds (found by fuzzing). Bounded like a fact's note.
         checker.optional_localized("camp_note", &party.camp_note, MAX_TEXT_CHARS);
+        check_party_extras(&mut checker, party);
         party_ids.push(Some(party.id.as_str()));
     }
     checker.unique("parties", &party_ids);
@@ -276,6 +381,11 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
         checker.position = position;
         checker.id(&tactic.id);
         checker.localized("name", &tactic.name, MAX_NAME_CHARS);
+        // Without declared categories it is the name readers see; with them, a reference, whose
+        // spelling is checked where the category is declared.
+        if raw.categories.is_empty() {
+            checker.text("category", "", &tactic.category, MAX_NAME_CHARS);
+        }
         let category = position_of(&category_ids, &tactic.category);
         if category.is_none() {
             let mut message = String::from("unknown category ");
