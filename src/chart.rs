@@ -99,13 +99,14 @@ pub fn render_svg(scene: &Scene, theme: &Theme) -> String {
         // No size divides back to exactly 13: plotters writes 13.000000000000002, which viewers round.
         text.font_size *= PLOTTERS_SVG_FONT_DIVISOR;
     }
+    // Replayed, not drawn into the SVG backend: `draw` is compiled once, for the recording.
+    let commands = record(&adapted, size, theme, None, None);
     let mut plotted = String::new();
     {
-        let area = SVGBackend::with_string(&mut plotted, size).into_drawing_area();
-        // Writing to a string cannot fail, nor can plotters' own errors (an area borrowed twice)
-        // happen here; were one to, what was drawn is the best answer there is.
-        let _ = draw(&adapted, &area, theme, None, None);
-        let _ = area.present();
+        let mut backend = SVGBackend::with_string(&mut plotted, size);
+        // Writing to a string cannot fail; were it to, what was written is the best answer there is.
+        let _ = crate::recording::replay(&commands, &mut backend);
+        let _ = backend.present();
     }
     // plotters opens with `<svg width=… height=… viewBox=… xmlns=…>`, numbers only: its first `>` ends it.
     let root_end = plotted.find('>').unwrap_or(plotted.len());

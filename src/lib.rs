@@ -10,6 +10,7 @@
 pub mod chart;
 pub mod compare;
 pub mod data;
+pub mod documents;
 pub mod export;
 pub mod i18n;
 pub mod layout;

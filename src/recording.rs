@@ -1,14 +1,14 @@
-//! A plotters backend that records drawing calls, so the canvas can replay one drawing without being generic.
+//! A plotters backend that records drawing calls, so one drawing is replayed on the canvas and on plotters' SVG backend.
 //!
 //! Drawn into each backend directly, `chart::draw` and plotters' element code are compiled once
-//! per backend into the wasm; the canvas replays what `chart::record` recorded instead.
+//! per backend into the wasm; the canvas and the SVG writer replay what `chart::record` recorded instead.
 
 use std::convert::Infallible;
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::FontStyle;
-use plotters::style::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontFamily};
 
 /// One call [`crate::chart::draw`] made on its backend, its style taken out of plotters' generic types.
 /// Invisible ones (alpha 0) are not recorded: a canvas would draw nothing for them.
@@ -132,3 +132,70 @@ impl DrawingBackend for RecordingBackend<'_> {
     }
 }
 
+
+/// Draws recorded commands on any plotters backend, in the order `chart::draw` made them.
+pub fn replay<B: DrawingBackend>(commands: &[DrawCommand], backend: &mut B) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    for command in commands {
+        match command {
+            DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width } => {
+                backend.draw_rect(*upper_left, *bottom_right, &Stroke { color: *color, width: *stroke_width }, *fill)?;
+            }
+            DrawCommand::Path { points, color, stroke_width } => {
+                backend.draw_path(points.iter().copied(), &Stroke { color: *color, width: *stroke_width })?;
+            }
+            DrawCommand::Circle { center, radius, color, fill, stroke_width } => {
+                backend.draw_circle(*center, *radius, &Stroke { color: *color, width: *stroke_width }, *fill)?;
+            }
+            DrawCommand::Text { text, position, look } => backend.draw_text(text, look, *position)?,
+        }
+    }
+    Ok(())
+}
+
+/// A recorded shape's colour and stroke, as a backend takes them.
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+/// A recorded text style, as a backend that writes text as text (SVG) takes it. Such a backend never
+/// asks for glyph outlines, so there are none to give: `layout_box` and `draw` are empty.
+impl BackendTextStyle for TextLook {
+    type FontError = Infallible;
+
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        self.style
+    }
+    fn anchor(&self) -> Pos {
+        Pos::new(self.horizontal, self.vertical)
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(&self.family)
+    }
+    fn layout_box(&self, _text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
+        Ok(((0, 0), (0, 0)))
+    }
+    fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _position: BackendCoord,
+        _draw: DrawFunc,
+    ) -> Result<Result<(), E>, Infallible> {
+        Ok(Ok(()))
+    }
+}

@@ -27,7 +27,7 @@ function fetchTexts(lang) {
   if (!textRequests.has(lang)) {
     const request = fetch(TEXTS[lang], { credentials: 'same-origin' }).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.text();
+      return response.json();
     });
     request.catch(() => textRequests.delete(lang));
     textRequests.set(lang, request);
@@ -81,6 +81,13 @@ export class CampaignExplainer extends HTMLElement {
     this.langRequest = 0;
     this.hoveredMark = -1;
     this.openMark = -1;
+    this.pendingData = null;
+    // `data` set on the element before this script defined it is an own property hiding the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
+      const data = this.data;
+      delete this.data;
+      this.pendingData = data ?? null;
+    }
     const shadow = this.attachShadow({ mode: 'open', delegatesFocus: false });
     adoptStyles(shadow);
     this.parts = this.buildShadow(shadow);
@@ -177,7 +184,8 @@ export class CampaignExplainer extends HTMLElement {
     for (const name of ['view', 'party', 'versus']) {
       if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
     }
-    if (this.hasAttribute('src')) await this.loadDataset(this.getAttribute('src'));
+    if (this.pendingData) this.useData(this.pendingData);
+    else if (this.hasAttribute('src')) await this.loadDataset(this.getAttribute('src'));
     // A width change redraws in the next frame, not in the observer's callback: a draw changes the
     // element's height, and a size change inside the callback makes every engine report a "ResizeObserver
     // loop" error to the page's error handlers. A height change alone is the element's own draw.
@@ -190,6 +198,7 @@ export class CampaignExplainer extends HTMLElement {
   attributeChangedCallback(name, oldValue, value) {
     if (!this.explainer || oldValue === value) return;
     if (name === 'src') {
+      this.pendingData = null;
       this.loadDataset(value).then(() => this.redraw());
       return;
     }
@@ -229,7 +238,7 @@ export class CampaignExplainer extends HTMLElement {
 
   /** Whether `lang` has a texts file that the explainer has not been given yet. */
   needsTexts(lang) {
-    return Boolean(TEXTS[lang]) && !JSON.parse(this.explainer.json('texts')).includes(lang);
+    return Boolean(TEXTS[lang]) && !this.explainer.document('texts').includes(lang);
   }
 
   async ensureTexts(lang) {
@@ -261,7 +270,7 @@ export class CampaignExplainer extends HTMLElement {
   applyAttribute(name, value) {
     try {
       this.explainer.set(name, String(value));
-      if (name === 'lang') this.strings = JSON.parse(this.explainer.json('ui'));
+      if (name === 'lang') this.strings = this.explainer.document('ui');
       return true;
     } catch (error) {
       // The contract: a rejected attribute keeps the last valid state and fires explainer:error.
@@ -324,8 +333,24 @@ export class CampaignExplainer extends HTMLElement {
       clearTimeout(timer);
     }
     if (request !== this.datasetRequest) return;
+    let data;
     try {
-      this.explainer.use_dataset(text);
+      // The browser's own parser; Rust reads the value it makes. A byte order mark, which spreadsheet
+      // tools on Windows often write, is not JSON but is tolerated.
+      const json = text.replace(/^\uFEFF/, '');
+      if (json.trim() === '') throw new SyntaxError('the dataset is empty');
+      data = JSON.parse(json);
+    } catch (error) {
+      this.showDatasetError(`src: the dataset at ${JSON.stringify(source)} is not JSON (${error.message})`);
+      return;
+    }
+    this.useData(data);
+  }
+
+  /** Validates and shows a dataset given as a JavaScript value; a refused one keeps the last. */
+  useData(data) {
+    try {
+      this.explainer.use_dataset(data);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
       for (const name of ['party', 'versus']) {
@@ -334,6 +359,23 @@ export class CampaignExplainer extends HTMLElement {
     } catch (error) {
       this.showDatasetError(error.message);
     }
+  }
+
+  /**
+   * The dataset as an object in the format of data/schema.json, set by the host page instead of `src`
+   * (validated the same way); `null` goes back to `src`, or to the built-in dataset.
+   */
+  set data(value) {
+    this.pendingData = value ?? null;
+    if (!this.explainer) return;
+    // A dataset still being fetched for `src` must not replace this one when it arrives.
+    this.datasetRequest = (this.datasetRequest ?? 0) + 1;
+    const done = value == null ? this.loadDataset(this.getAttribute('src')) : Promise.resolve(this.useData(value));
+    done.then(() => this.redraw());
+  }
+
+  get data() {
+    return this.pendingData ?? null;
   }
 
   showDatasetError(message) {
@@ -401,7 +443,7 @@ export class CampaignExplainer extends HTMLElement {
         this.renderFailed = false;
         this.clearAlert();
       }
-      const state = JSON.parse(this.explainer.json('state'));
+      const state = this.explainer.document('state');
       this.updateChrome(state, width);
       this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
     } catch (error) {
@@ -444,7 +486,7 @@ export class CampaignExplainer extends HTMLElement {
     }
     if (this.partiesKey !== datasetKey) {
       this.partiesKey = datasetKey;
-      const parties = JSON.parse(this.explainer.json('parties'));
+      const parties = this.explainer.document('parties');
       for (const select of [parts.partySelect, parts.versusSelect]) {
         select.replaceChildren(...parties.map((party) => element('option', { value: party.id, text: party.name })));
       }
@@ -464,13 +506,13 @@ export class CampaignExplainer extends HTMLElement {
     const sceneKey = `${datasetKey}|${state.view}|${pair}|${width}`;
     if (this.sceneKey !== sceneKey) {
       this.sceneKey = sceneKey;
-      parts.canvas.setAttribute('aria-label', JSON.parse(this.explainer.json('summary')));
+      parts.canvas.setAttribute('aria-label', this.explainer.document('summary'));
       this.renderTable();
     }
   }
 
   renderTable() {
-    const data = JSON.parse(this.explainer.json('table'));
+    const data = this.explainer.document('table');
     if (!data) return;
     const table = element('table', {}, [
       element('caption', { text: data.caption }),
@@ -510,7 +552,7 @@ export class CampaignExplainer extends HTMLElement {
       this.hideTooltip();
       return;
     }
-    const info = JSON.parse(this.explainer.mark_json(mark));
+    const info = this.explainer.mark(mark);
     const tooltip = this.parts.tooltip;
     const [x, y, width] = info.rect;
     // Read before the tooltip changes: reading a size after a DOM write forces a layout within the event.
@@ -564,12 +606,12 @@ export class CampaignExplainer extends HTMLElement {
 
   announce(mark) {
     if (mark < 0) return;
-    const info = JSON.parse(this.explainer.mark_json(mark));
+    const info = this.explainer.mark(mark);
     this.parts.live.textContent = info?.label ?? '';
   }
 
   select(mark) {
-    const info = JSON.parse(this.explainer.mark_json(mark));
+    const info = this.explainer.mark(mark);
     if (!info) return;
     this.explainer.set_selected(mark);
     this.redraw();
@@ -584,7 +626,7 @@ export class CampaignExplainer extends HTMLElement {
   /** Selects the marks of a fact by id, e.g. when the reader picks its sentence in the article. */
   selectFact(factId) {
     if (!this.explainer) return false;
-    const marks = JSON.parse(this.explainer.marks_of_fact(factId));
+    const marks = this.explainer.marks_of_fact(factId);
     if (marks.length === 0) return false;
     this.explainer.set_focus(marks[0]);
     this.select(marks[0]);
@@ -632,7 +674,7 @@ export class CampaignExplainer extends HTMLElement {
   /** Saves the chart (PNG, or SVG drawn by the same Rust code) or the data (CSV, JSON) as a file. */
   async download(format) {
     if (!this.explainer) return;
-    const state = JSON.parse(this.explainer.json('state'));
+    const state = this.explainer.document('state');
     const name = `campaign-2016-${state.view}-${state.lang}.${format}`;
     let blob;
     if (format === 'png') blob = await new Promise((resolve) => this.parts.canvas.toBlob(resolve, 'image/png'));
@@ -642,7 +684,8 @@ export class CampaignExplainer extends HTMLElement {
       if (format === 'json' && !this.hasAttribute('src') && !(await this.ensureTexts('fr') && await this.ensureTexts('en'))) return;
       const types = { svg: 'image/svg+xml', csv: 'text/csv;charset=utf-8', json: 'application/json' };
       try {
-        blob = new Blob([this.explainer.export(format)], { type: types[format] });
+        const exported = this.explainer.export(format);
+        blob = new Blob([format === 'json' ? JSON.stringify(exported, null, 2) : exported], { type: types[format] });
       } catch (error) {
         this.reportError(error.message);
         return;

@@ -157,7 +157,7 @@ pub struct Party {
     /// Shown on axes, where the full name would not fit a phone.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub short_name: Option<Localized>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::read::list")]
     pub nicknames: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub symbol: Option<Localized>,

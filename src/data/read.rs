@@ -43,7 +43,8 @@ fn push_member(path: &mut String, name: &str) {
 /// serde's messages are stable: they are written by serde's `de::Error` defaults, which both
 /// deserializers use.
 pub(super) fn explain(mut path: String, message: &str) -> DatasetError {
-    let message = without_position(message);
+    // serde-wasm-bindgen's errors are JavaScript `Error`s, written with the name before the message.
+    let message = without_position(message.strip_prefix("Error: ").unwrap_or(message));
     let sentence = if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
         push_member(&mut path, field);
         "is missing".to_owned()
@@ -161,7 +162,32 @@ pub(super) fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(de
 }
 
 pub(super) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-    Vec::<Object<T>>::deserialize(deserializer).map(|values| values.into_iter().map(|Object(value)| value).collect())
+    list::<D, Object<T>>(deserializer).map(|values| values.into_iter().map(|Object(value)| value).collect())
+}
+
+/// A list (parties, nicknames…). In the browser read by the value's kind first: serde-wasm-bindgen's own
+/// list reading answers a string or a number with a JavaScript `TypeError` instead of saying what it is.
+pub(super) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        struct ListVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ListVisitor<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Vec<T>, A::Error> {
+                let mut values = Vec::new();
+                while let Some(value) = items.next_element()? {
+                    values.push(value);
+                }
+                Ok(values)
+            }
+        }
+        deserializer.deserialize_any(ListVisitor(std::marker::PhantomData))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Vec::deserialize(deserializer)
 }
 
 #[cfg(test)]
@@ -183,6 +209,7 @@ mod tests {
             ("facts[1].status", "invalid type: boolean `true`, expected a string", "facts[1].status", "expected a string, found true"),
             ("parties", "invalid type: map, expected a sequence", "parties", "expected an array, found an object"),
             ("parties[1]", "invalid length 3, expected struct Party with 8 elements", "parties[1]", "expected an object, found an array"),
+            ("parties", "Error: invalid type: string \"none\", expected a sequence", "parties", r#"expected an array, found the string "none""#),
         ];
         for (path, message, expected_path, expected_message) in cases {
             assert_eq!(explain(path.to_owned(), message), DatasetError::new(expected_path, expected_message), "{message}");

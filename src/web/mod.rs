@@ -1,29 +1,36 @@
 //! The only module that touches the browser: one opaque `Explainer` handle per element, small copyable results.
 //!
 //! Long-lived state (dataset, scene, focus) stays here in Rust; JavaScript gets
-//! strings, numbers and small JSON documents. Every export returns
-//! `Result<_, JsError>` so a bad attribute or dataset becomes an error event,
+//! strings, numbers and small plain objects, converted by serde-wasm-bindgen. Every export
+//! returns `Result<_, JsError>` so a bad attribute or dataset becomes an error event,
 //! never a trap that would take the other instances on the page down with it.
 
 mod canvas_backend;
+mod texts;
+
 
 use crate::chart;
 use crate::data::{Dataset, DatasetErrors, Lang, quoted};
+use crate::documents;
 use crate::export;
-use crate::i18n::{self, UiText};
-use crate::json::parse::parse;
-use crate::json::write::{JsonWriter, push_unsigned};
-use crate::texts;
+use crate::i18n;
 use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-#[cfg(feature = "panic-message")]
+/// A panic, which would be a bug, prints its message and location in the console; the element
+/// still shows its alert and fires `explainer:error`.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+}
+
+/// A plain JavaScript value (objects, not `Map`s; `null` for `None`), as `JSON.stringify` writes it.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|problem| error(&problem.to_string()))
 }
 
 /// The largest dataset the loader accepts, so the host can refuse a larger response
@@ -77,15 +84,13 @@ pub struct Explainer {
     scene: Option<Scene>,
     focused: Option<usize>,
     selected: Option<usize>,
-    /// The French and English texts files the host has handed over (`add_texts`): the widget's words,
-    /// and the built-in dataset's texts, kept for when a custom dataset gives way to the built-in one.
-    built_in_texts: Vec<(Lang, String)>,
+    /// The built-in dataset's texts of the French and English files the host has handed over
+    /// (`add_texts`), kept for when a custom dataset gives way to the built-in one.
+    built_in_texts: Vec<(Lang, JsValue)>,
     /// A newsroom's own dataset (`use_dataset`), which has every language's texts in it.
     custom_dataset: bool,
 }
 
-/// Takes the text, not something `Display`: `to_string` would keep core's formatting machinery in the
-/// wasm for nothing (issue #7). Dataset and layout errors have `describe()` for this.
 fn error(message: &str) -> JsError {
     JsError::new(message)
 }
@@ -96,22 +101,7 @@ fn dataset_error(errors: DatasetErrors) -> JsError {
 
 /// `{unknown} "value", expected one of {known}`: a rejected attribute value, and what is accepted.
 fn rejected(unknown: &str, value: &str, known: &str) -> JsError {
-    let mut message = String::from(unknown);
-    message.push(' ');
-    message.push_str(&quoted(value));
-    message.push_str(", expected one of ");
-    message.push_str(known);
-    JsError::new(&message)
-}
-
-/// Appends `item` to a list separated by commas. A loop of these rather than an iterator of
-/// names: a `dyn Iterator` made the wasm keep the panic hook, never called here, because
-/// wasm-opt keeps every indirectly callable function whose signature some indirect call has.
-fn push_listed(list: &mut String, item: &str) {
-    if !list.is_empty() {
-        list.push_str(", ");
-    }
-    list.push_str(item);
+    JsError::new(&format!("{unknown} {}, expected one of {known}", quoted(value)))
 }
 
 #[wasm_bindgen]
@@ -126,7 +116,7 @@ impl Explainer {
             .ok_or_else(no_canvas)?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| no_canvas())?;
-        let dataset = Dataset::built_in_with_texts(Vec::new()).map_err(dataset_error)?;
+        let dataset = texts::built_in_dataset(&[]).map_err(dataset_error)?;
         let versus = dataset.default_versus();
         Ok(Explainer {
             canvas,
@@ -143,24 +133,17 @@ impl Explainer {
         })
     }
 
-    /// Hands over the texts file of `lang` (`fr` or `en`, see `crate::texts`): the widget's words and the
-    /// built-in dataset's texts in that language, which the host fetches from beside the wasm before it
-    /// sets the language. The wasm carries only the Arabic (issue #7).
-    pub fn add_texts(&mut self, lang: &str, file: String) -> Result<(), JsError> {
+    /// Hands over the texts file of `lang` (`fr` or `en`, see `crate::texts`), as `JSON.parse` read it:
+    /// the widget's words and the built-in dataset's texts in that language, which the host fetches from
+    /// beside the wasm before it sets the language. The wasm carries only the Arabic.
+    pub fn add_texts(&mut self, lang: &str, file: JsValue) -> Result<(), JsError> {
         let lang = Lang::from_tag(lang).ok_or_else(|| rejected("texts: unsupported language", lang, "fr, en"))?;
-        if lang == Lang::Ar || self.built_in_texts.iter().any(|(loaded, _)| *loaded == lang) {
+        if lang == Lang::Ar || self.has_texts(lang) {
             return Ok(());
         }
-        let unreadable = |problem: &str| {
-            let mut message = String::from("lang: the texts in ");
-            message.push_str(lang.code());
-            message.push_str(" could not be read: ");
-            message.push_str(problem);
-            error(&message)
-        };
-        let words = parse(&file).map_err(|problem| problem.describe()).and_then(|tree| texts::read_ui_texts(&tree));
-        let words = words.map_err(|problem| unreadable(&problem))?;
-        self.built_in_texts.push((lang, file));
+        let unreadable = |problem: &str| error(&format!("lang: the texts in {} could not be read: {problem}", lang.code()));
+        let (words, dataset_texts) = texts::read_file(&file).map_err(|problem| unreadable(&problem))?;
+        self.built_in_texts.push((lang, dataset_texts));
         if !self.custom_dataset {
             match self.built_in_dataset() {
                 // The scene stays: only texts of a language not shown yet changed (`set_lang` refuses a
@@ -178,10 +161,11 @@ impl Explainer {
     }
 
     /// Replaces the dataset only if the new one is valid; the message names the path and value at fault.
-    /// `null` goes back to the built-in dataset, on its first two parties; a custom dataset keeps
-    /// the chosen parties where it has them.
-    pub fn use_dataset(&mut self, json: Option<String>) -> Result<(), JsError> {
-        let Some(json) = json else {
+    /// The dataset is a JavaScript value: what `JSON.parse` made of a fetched file, or an object the
+    /// host page built. `null` goes back to the built-in dataset, on its first two parties; a custom
+    /// dataset keeps the chosen parties where it has them.
+    pub fn use_dataset(&mut self, data: JsValue) -> Result<(), JsError> {
+        if data.is_null() || data.is_undefined() {
             // The reader's language has its texts file (`set_lang` saw to it), so the built-in
             // dataset has that language's texts too.
             self.dataset = self.built_in_dataset().map_err(dataset_error)?;
@@ -190,8 +174,8 @@ impl Explainer {
             self.state.versus = self.dataset.default_versus();
             self.forget_scene();
             return Ok(());
-        };
-        let dataset = Dataset::from_json(&json).map_err(dataset_error)?;
+        }
+        let dataset = texts::dataset_from_value(data).map_err(dataset_error)?;
         // Looked up in the new dataset before it replaces the old one, so no id is copied.
         let party = self.party_id(self.state.party).and_then(|id| dataset.party_index(id)).unwrap_or(0);
         let versus =
@@ -205,8 +189,7 @@ impl Explainer {
     }
 
     /// Applies one of the element's attributes `view`, `lang`, `party` or `versus`; a rejected
-    /// value keeps the state and names what is accepted. One export for the four: each export
-    /// costs its own glue in the wasm and in the JavaScript (issue #7).
+    /// value keeps the state and names what is accepted.
     pub fn set(&mut self, attribute: &str, value: &str) -> Result<(), JsError> {
         match attribute {
             "view" => self.set_view(value),
@@ -245,11 +228,7 @@ impl Explainer {
         let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
         let backend = CanvasBackend::new(&self.canvas, &self.context, size, self.device_pixel_ratio).map_err(|message| error(&message))?;
         // The words plotters put before a backend's error when the canvas was drawn through it.
-        backend.replay(&commands).map_err(|message| {
-            let mut text = String::from("backend error: Drawing backend error: ");
-            text.push_str(&message);
-            error(&text)
-        })?;
+        backend.replay(&commands).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))?;
         Ok(scene.height)
     }
 
@@ -286,67 +265,56 @@ impl Explainer {
         self.selected = self.valid_mark(mark);
     }
 
-    /// Everything the host shows about a mark (tooltip, card, announcement), as JSON; "null" when none.
-    pub fn mark_json(&self, mark: i32) -> String {
-        let mut writer = JsonWriter::compact();
-        self.write_mark(&mut writer, mark);
-        writer.finish()
+    /// Everything the host shows about a mark (tooltip, card, announcement); `null` when none.
+    pub fn mark(&self, mark: i32) -> Result<JsValue, JsError> {
+        to_js(&self.valid_mark(mark).and_then(|index| documents::mark(&self.dataset, self.scene.as_ref()?, index, self.state.lang)))
     }
 
     /// The marks that stand for a fact, for selecting from a sentence of the article.
-    pub fn marks_of_fact(&self, fact_id: &str) -> String {
-        let mut writer = JsonWriter::compact();
-        writer.begin_array();
-        if let Some(scene) = &self.scene {
-            for (position, mark) in scene.marks.iter().enumerate() {
-                if mark.fact.and_then(|fact| self.fact_id(fact)).is_some_and(|id| id == fact_id) {
-                    writer.unsigned(position as u64);
-                }
-            }
-        }
-        writer.end_array();
-        writer.finish()
+    pub fn marks_of_fact(&self, fact_id: &str) -> Vec<u32> {
+        let Some(scene) = &self.scene else { return Vec::new() };
+        scene
+            .marks
+            .iter()
+            .enumerate()
+            .filter(|(_, mark)| mark.fact.is_some_and(|fact| documents::fact_id(&self.dataset, fact).as_deref() == Some(fact_id)))
+            .map(|(position, _)| position as u32)
+            .collect()
     }
 
-    /// One of the documents the host reads, as JSON: `state`, `parties`, `table`, `ui`, `summary`
-    /// (a string) or `texts` (the languages the handle can show: Arabic, built in, and those whose texts
-    /// file was added); `null` for any other name, and for `table` before the first draw.
-    pub fn json(&self, document: &str) -> String {
-        let mut writer = JsonWriter::compact();
-        match document {
-            "state" => self.write_state(&mut writer),
-            "parties" => self.write_parties(&mut writer),
-            "table" => self.write_table(&mut writer),
-            "ui" => self.write_ui(&mut writer),
-            "summary" => writer.string(self.scene.as_ref().map_or("", |scene| scene.summary.as_str())),
-            "texts" => {
-                writer.begin_array();
-                for lang in Lang::ALL {
-                    if self.has_texts(lang) {
-                        writer.string(lang.code());
-                    }
-                }
-                writer.end_array();
-            }
-            _ => writer.null(),
+    /// One of the documents the host reads: `state`, `parties`, `table`, `ui`, `summary` (a string) or
+    /// `texts` (the languages the handle can show: Arabic, built in, and those whose texts file was
+    /// added); `null` for any other name, and for `table` before the first draw.
+    pub fn document(&self, name: &str) -> Result<JsValue, JsError> {
+        let lang = self.state.lang;
+        match name {
+            "state" => to_js(&documents::State {
+                view: self.state.view.as_str(),
+                lang: lang.code(),
+                party: self.party_id(self.state.party),
+                versus: self.party_id(self.state.versus),
+            }),
+            "parties" => to_js(&documents::parties(&self.dataset, lang)),
+            "table" => to_js(&self.scene.as_ref().map(|scene| &scene.table)),
+            "ui" => to_js(&documents::ui_words(lang)),
+            "summary" => Ok(JsValue::from_str(self.scene.as_ref().map_or("", |scene| scene.summary.as_str()))),
+            "texts" => to_js(&Lang::ALL.into_iter().filter(|lang| self.has_texts(*lang)).map(Lang::code).collect::<Vec<_>>()),
+            _ => Ok(JsValue::NULL),
         }
-        writer.finish()
     }
 
-    /// A download: `csv` (every fact, UTF-8 with a byte order mark, in the current language),
-    /// `json` (the whole dataset, quotes included) or `svg` (the current view, drawn by the same
-    /// code as the canvas).
-    pub fn export(&self, format: &str) -> Result<String, JsError> {
+    /// A download: `csv` (every fact, UTF-8 with a byte order mark, in the current language, a string),
+    /// `json` (the whole dataset, quotes included, as a value for `JSON.stringify`) or `svg` (the current
+    /// view, drawn by the same code as the canvas, a string).
+    pub fn export(&self, format: &str) -> Result<JsValue, JsError> {
         match format {
-            "csv" => Ok(export::facts_csv(&self.dataset, self.state.lang)),
+            "csv" => Ok(JsValue::from_str(&export::facts_csv(&self.dataset, self.state.lang))),
             // The whole dataset is every language's texts: the host adds the missing ones first.
-            "json" if self.custom_dataset || Lang::ALL.into_iter().all(|lang| self.has_texts(lang)) => {
-                Ok(export::dataset_json(&self.dataset))
-            }
+            "json" if self.custom_dataset || Lang::ALL.into_iter().all(|lang| self.has_texts(lang)) => to_js(self.dataset.raw()),
             "json" => Err(error("export: the built-in dataset's French and English texts are not loaded")),
             "svg" => {
                 let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
-                Ok(chart::render_svg(scene, &Theme::for_scheme(self.state.dark)))
+                Ok(JsValue::from_str(&chart::render_svg(scene, &Theme::for_scheme(self.state.dark))))
             }
             _ => Err(rejected("export: unknown format", format, "csv, json, svg")),
         }
@@ -361,20 +329,14 @@ impl Explainer {
     }
 
     fn built_in_dataset(&self) -> Result<Dataset, DatasetErrors> {
-        let mut texts = Vec::new();
-        for (_, file) in &self.built_in_texts {
-            texts.push(texts::dataset_texts(parse(file).map_err(|problem| DatasetErrors::of_document(problem.describe()))?));
-        }
-        Dataset::built_in_with_texts(texts)
+        let texts: Vec<&JsValue> = self.built_in_texts.iter().map(|(_, texts)| texts).collect();
+        texts::built_in_dataset(&texts)
     }
 
     fn set_view(&mut self, view: &str) -> Result<(), JsError> {
         let parsed = View::parse(view).ok_or_else(|| {
-            let mut known = String::new();
-            for view in View::ALL {
-                push_listed(&mut known, view.as_str());
-            }
-            rejected("view: unknown view", view, &known)
+            let known: Vec<&str> = View::ALL.iter().map(|view| view.as_str()).collect();
+            rejected("view: unknown view", view, &known.join(", "))
         })?;
         if parsed != self.state.view {
             self.state.view = parsed;
@@ -384,17 +346,10 @@ impl Explainer {
     }
 
     fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
-        let parsed = Lang::from_tag(lang).ok_or_else(|| {
-            let mut message = String::from("lang: unsupported language ");
-            message.push_str(&quoted(lang));
-            message.push_str(", expected ar, fr or en");
-            error(&message)
-        })?;
+        let parsed =
+            Lang::from_tag(lang).ok_or_else(|| error(&format!("lang: unsupported language {}, expected ar, fr or en", quoted(lang))))?;
         if !self.has_texts(parsed) {
-            let mut message = String::from("lang: the texts in ");
-            message.push_str(parsed.code());
-            message.push_str(" are not loaded yet");
-            return Err(error(&message));
+            return Err(error(&format!("lang: the texts in {} are not loaded yet", parsed.code())));
         }
         if parsed != self.state.lang {
             self.state.lang = parsed;
@@ -439,46 +394,6 @@ impl Explainer {
         self.device_pixel_ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio } else { 1.0 };
     }
 
-    /// The state the host reflects into attributes, events and the URL hash.
-    fn write_state(&self, writer: &mut JsonWriter) {
-        writer.begin_object();
-        writer.string_member("view", self.state.view.as_str());
-        writer.string_member("lang", self.state.lang.code());
-        writer.optional_string_member("party", self.party_id(self.state.party));
-        writer.optional_string_member("versus", self.party_id(self.state.versus));
-        writer.end_object();
-    }
-
-    /// Party ids and names in the current language, for the pickers.
-    fn write_parties(&self, writer: &mut JsonWriter) {
-        let lang = self.state.lang;
-        writer.begin_array();
-        for party in self.dataset.parties() {
-            writer.begin_object();
-            writer.string_member("id", &party.id);
-            writer.string_member("label", party.label(lang));
-            writer.string_member("name", party.name.get(lang));
-            writer.end_object();
-        }
-        writer.end_array();
-    }
-
-    /// The data table equivalent to the current view, or `null` before the first draw.
-    fn write_table(&self, writer: &mut JsonWriter) {
-        let Some(scene) = &self.scene else { return writer.null() };
-        export::write_table(writer, &scene.table);
-    }
-
-    /// Every UI string in the current language, keyed by `UiText` name, for the controls around the canvas.
-    fn write_ui(&self, writer: &mut JsonWriter) {
-        writer.begin_object();
-        for &key in UiText::ALL {
-            writer.key(key.key());
-            writer.string(i18n::ui(self.state.lang, key));
-        }
-        writer.end_object();
-    }
-
     fn forget_scene(&mut self) {
         self.scene = None;
         self.focused = None;
@@ -487,11 +402,8 @@ impl Explainer {
 
     fn party_position(&self, unknown: &str, id: &str) -> Result<usize, JsError> {
         self.dataset.party_index(id).ok_or_else(|| {
-            let mut known = String::new();
-            for party in self.dataset.parties() {
-                push_listed(&mut known, &party.id);
-            }
-            rejected(unknown, id, &known)
+            let known: Vec<&str> = self.dataset.parties().iter().map(|party| party.id.as_str()).collect();
+            rejected(unknown, id, &known.join(", "))
         })
     }
 
@@ -503,52 +415,5 @@ impl Explainer {
     fn valid_mark(&self, mark: i32) -> Option<usize> {
         let count = self.scene.as_ref().map_or(0, |scene| scene.marks.len());
         usize::try_from(mark).ok().filter(|&mark| mark < count)
-    }
-
-    fn fact_id(&self, fact: usize) -> Option<String> {
-        let record = self.dataset.facts().get(fact)?;
-        // The position, for facts without an id, as the dataset's paths name them.
-        Some(record.id.clone().unwrap_or_else(|| {
-            let mut id = String::from("facts-");
-            push_unsigned(&mut id, fact as u64);
-            id
-        }))
-    }
-
-    /// Everything about one mark, or `null`; rect numbers to 2 decimals, far finer than a pointer.
-    fn write_mark(&self, writer: &mut JsonWriter, mark: i32) {
-        let Some(index) = self.valid_mark(mark) else { return writer.null() };
-        let Some(mark) = self.scene.as_ref().and_then(|scene| scene.marks.get(index)) else { return writer.null() };
-        writer.begin_object();
-        writer.key("index");
-        writer.unsigned(index as u64);
-        writer.string_member("label", &mark.label);
-        writer.key("rect");
-        writer.begin_array();
-        for value in [mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height] {
-            writer.number(value, 2);
-        }
-        writer.end_array();
-        writer.optional_string_member("party", mark.party.and_then(|party| self.party_id(party)));
-        let tactic_id = mark.tactic.and_then(|tactic| self.dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str());
-        writer.optional_string_member("tactic", tactic_id);
-        writer.key("fact");
-        match mark.fact.and_then(|position| Some((position, self.dataset.facts().get(position)?))) {
-            Some((position, record)) => {
-                let lang = self.state.lang;
-                writer.begin_object();
-                writer.key("index");
-                writer.unsigned(position as u64);
-                writer.optional_string_member("id", self.fact_id(position).as_deref());
-                writer.string_member("status", export::status_name(record.status));
-                writer.optional_string_member("when", record.when.map(export::timing_name));
-                writer.string_member("text", record.text.get(lang));
-                writer.string_member("quote", &record.quote);
-                writer.optional_string_member("note", record.note.as_ref().map(|note| note.get(lang)));
-                writer.end_object();
-            }
-            None => writer.null(),
-        }
-        writer.end_object();
     }
 }

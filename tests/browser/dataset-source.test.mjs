@@ -1,5 +1,6 @@
-// Custom datasets through `src` that misbehave at the network level: one that never answers, one too
-// large to read. Each must end in the element's alert and an explainer:error, never a hang or a crash.
+// Custom datasets: through `src`, ones that misbehave at the network level (one that never answers, one too
+// large to read, one that is not JSON), and through the `data` property, as an object the host page built.
+// Each refusal must end in the element's alert and an explainer:error, never a hang or a crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -13,6 +14,11 @@ before(async () => {
     routes: [{ prefix: '/static/explainer/', directory: DIST }, { prefix: '/fixtures/', directory: FIXTURES }, { prefix: '/', directory: DIST }],
     handler: (request, response) => {
       if (request.url.startsWith('/fixtures/never.json')) return true; // holds the request open
+      if (request.url.startsWith('/fixtures/cut-off.json')) {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end('{"parties": [{"id": "a"');
+        return true;
+      }
       if (request.url.startsWith('/fixtures/huge.json')) {
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(`{"parties": [], "padding": "${'x'.repeat(5 * 1024 * 1024)}"}`);
@@ -54,5 +60,56 @@ test('a dataset larger than the limit is refused before it reaches the wasm', as
   const count = await page.evaluate(() => window.widgetEvents.filter((event) => event.id === 'first' && event.type === 'explainer:render').length);
   await page.evaluate(() => document.getElementById('first').setAttribute('view', 'party'));
   await waitForRender(page, 'first', count + 1);
+  await context.close();
+});
+
+test('a dataset that is not JSON is refused with the browser\'s own reason', async () => {
+  const { page, context } = await openPage(browser, `${origin}/fixtures/host.html`, { origin });
+  await waitForRender(page, 'second');
+  await page.evaluate(() => document.getElementById('second').setAttribute('src', '/fixtures/cut-off.json'));
+  await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:error' && event.id === 'second'));
+  assert.match(await alertText(page, 'second'), /cut-off\.json" is not JSON \(.+\)/);
+  await context.close();
+});
+
+test('a host page sets the dataset as an object: drawn when valid, refused naming the path, null goes back to the built-in one', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/fixtures/host.html`, { origin });
+  await waitForRender(page, 'second');
+  const renders = () => page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render' && event.id === 'second').map((event) => event.detail));
+  const errors = () => page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:error' && event.id === 'second').map((event) => event.detail.message));
+  const setData = (data) => page.evaluate((value) => { document.getElementById('second').data = value; }, data);
+  const name = (text) => ({ ar: text, fr: text, en: text });
+  const valid = {
+    parties: [{ id: 'north', camp: 'majority', name: name('North') }, { id: 'south', camp: 'opposition', name: name('South') }],
+    tactics: [{ id: 'web-tv', category: 'media', name: name('Web TV') }],
+    facts: [{ party: 'north', tactic: 'web-tv', status: 'used', quote: 'q', text: name('t') }],
+    'more fields': 'are welcome',
+  };
+  let count = (await renders()).length;
+  await setData(valid);
+  await waitForRender(page, 'second', count + 1);
+  assert.deepEqual((await renders()).at(-1), { view: 'camps', lang: 'en', party: 'north', versus: 'south' });
+  assert.equal(await alertText(page, 'second'), null);
+
+  // A type error, read by serde in the browser: its path and a plain sentence.
+  await setData({ ...valid, parties: 'none' });
+  await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:error' && event.id === 'second'));
+  assert.equal((await errors()).at(-1), 'parties: expected an array, found the string "none"');
+  assert.match(await alertText(page, 'second'), /parties: expected an array, found the string "none"/);
+  // A rule of validation: every problem at once.
+  await setData({ ...valid, facts: [{ ...valid.facts[0], party: 'xyz' }, { ...valid.facts[0], tactic: 'radio' }] });
+  await page.waitForFunction(() => window.widgetEvents.filter((event) => event.type === 'explainer:error' && event.id === 'second').length >= 2);
+  assert.equal((await errors()).at(-1), 'facts[0].party: unknown party "xyz"\nfacts[1].tactic: unknown tactic "radio"');
+  // Not an object at all.
+  await setData([1, 2]);
+  await page.waitForFunction(() => window.widgetEvents.filter((event) => event.type === 'explainer:error' && event.id === 'second').length >= 3);
+  assert.equal((await errors()).at(-1), 'the dataset must be a JSON object, found an array');
+
+  count = (await renders()).length;
+  await setData(null);
+  await waitForRender(page, 'second', count + 1);
+  assert.deepEqual((await renders()).at(-1), { view: 'camps', lang: 'en', party: 'pjd', versus: 'pam' });
+  assert.equal(await alertText(page, 'second'), null);
+  assert.deepEqual(problems, []);
   await context.close();
 });

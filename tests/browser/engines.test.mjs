@@ -22,7 +22,7 @@ const matrixGeometry = (page) => page.evaluate(() => {
   const scale = canvas.width / width;
   const marks = [];
   for (let index = 0; ; index += 1) {
-    const mark = JSON.parse(widget.explainer.mark_json(index));
+    const mark = widget.explainer.mark(index);
     if (!mark) break;
     marks.push(mark.rect);
   }

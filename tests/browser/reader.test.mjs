@@ -52,7 +52,7 @@ const firstFactMark = (page) => page.evaluate(() => {
   const widget = document.getElementById('explainer');
   const bounds = widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
   for (let index = 0; ; index += 1) {
-    const mark = JSON.parse(widget.explainer.mark_json(index));
+    const mark = widget.explainer.mark(index);
     if (!mark) return null;
     if (mark.fact) {
       const [x, y, width, height] = mark.rect;
@@ -93,7 +93,7 @@ test('on a phone, every mark\'s tooltip stays inside the chart at a readable wid
       const bad = [];
       let count = 0;
       for (let index = 0; ; index += 1) {
-        const mark = JSON.parse(widget.explainer.mark_json(index));
+        const mark = widget.explainer.mark(index);
         if (!mark) break;
         const bounds = canvas.getBoundingClientRect();
         const [x, y, width, height] = mark.rect;
