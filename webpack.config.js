@@ -6,6 +6,9 @@ import webpack from 'webpack';
 import { demoPage, embedPage, staticManifest, staticFile } from './scripts/pages.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+// The tests' panic build bundles a wasm from another pkg/ into another dist/ (scripts/test.sh).
+const pkgDirectory = path.resolve(root, process.env.PKG_DIR ?? 'pkg');
+const distDirectory = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 
 /** Emits the HTML pages; they are generated rather than copied so the article is split into linkable sentences. */
 class PagesPlugin {
@@ -44,7 +47,7 @@ export default {
   },
   experiments: { outputModule: true },
   output: {
-    path: path.join(root, 'dist'),
+    path: distDirectory,
     filename: '[name].js',
     module: true,
     // 'auto' resolves assets against the script's own URL, so dist/ works from any sub-path or CDN.
@@ -62,6 +65,7 @@ export default {
       { test: /\.css$/, type: 'asset/source' },
     ],
   },
+  resolve: { alias: { [path.join(root, 'pkg')]: pkgDirectory } },
   // demo.js and embed.js import the element; keep it one shared file with a stable name.
   optimization: { splitChunks: false, runtimeChunk: false },
   performance: { hints: false },

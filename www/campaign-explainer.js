@@ -273,6 +273,7 @@ export class CampaignExplainer extends HTMLElement {
       if (name === 'lang') this.strings = this.explainer.document('ui');
       return true;
     } catch (error) {
+      if (this.stopIfTrapped(error)) return false;
       // The contract: a rejected attribute keeps the last valid state and fires explainer:error.
       this.reportError(error.message);
       return false;
@@ -418,6 +419,19 @@ export class CampaignExplainer extends HTMLElement {
     this.reportError(message);
   }
 
+  /**
+   * A trap of the wasm (a Rust panic, whose message and place the panic hook has written to the console)
+   * leaves the handle unusable: the element shows its static version with the alert, once.
+   */
+  stopIfTrapped(error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) return false;
+    if (!this.trapped) {
+      this.trapped = true;
+      this.fail(new Error(`internal error: ${error.message}; the browser console says where`), true);
+    }
+    return true;
+  }
+
   redrawOnResize() {
     if (this.resizeFrame) return;
     this.resizeFrame = requestAnimationFrame(() => {
@@ -447,6 +461,7 @@ export class CampaignExplainer extends HTMLElement {
       this.updateChrome(state, width);
       this.dispatchEvent(new CustomEvent('explainer:render', { bubbles: true, composed: true, detail: state }));
     } catch (error) {
+      if (this.stopIfTrapped(error)) return;
       // A draw that fails leaves the last good chart and says why; the next good draw clears it.
       this.renderFailed = true;
       this.parts.alert.textContent = error.message;

@@ -334,6 +334,10 @@ impl Explainer {
     }
 
     fn set_view(&mut self, view: &str) -> Result<(), JsError> {
+        #[cfg(feature = "panic-for-tests")]
+        if view == "panic-for-tests" {
+            panic!("a panic asked for by the tests");
+        }
         let parsed = View::parse(view).ok_or_else(|| {
             let known: Vec<&str> = View::ALL.iter().map(|view| view.as_str()).collect();
             rejected("view: unknown view", view, &known.join(", "))
