@@ -1,4 +1,4 @@
-//! Embeds the built-in dataset compactly, and splits its texts by language (issue #7).
+//! Embeds the built-in dataset compactly, and splits its texts by language.
 //!
 //! Three files come out of `data/campaign-2016.json`, which stays pretty-printed for people:
 //! - `campaign-2016.compact.json`: the whole document without the white space between its tokens;

@@ -1,5 +1,5 @@
 // npm run bench: measures the widget against Chart.js doing the same job and against a no-library floor,
-// in headless Chromium, and prints the table of BENCHMARKS.md with the targets of issue 7.
+// in headless Chromium, and prints the table of BENCHMARKS.md.
 //
 //   npm run bench                      builds the release first (npm run build)
 //   npm run bench -- --no-build        measures the dist/ that is there

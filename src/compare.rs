@@ -92,7 +92,6 @@ pub fn profile(dataset: &Dataset, party: usize) -> Result<PartyProfile, CompareE
             None => not_reported.push(tactic),
         }
     }
-    // Plain loops rather than iterator chains collected into vectors: each chain is code of its own in the wasm (issue #7).
     let mut by_category = Vec::new();
     for (category, members) in dataset.tactics_by_category() {
         let mut counts = CategoryCounts { category, used: 0, not_used: 0, not_reported: 0 };

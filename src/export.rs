@@ -70,8 +70,7 @@ fn push_row(csv: &mut String, cells: &[&str]) {
 /// RFC 4180 quoting, and a leading apostrophe before what a spreadsheet would run as a
 /// formula: a newsroom's dataset is not trusted to be free of `=HYPERLINK(…)`.
 fn push_cell(csv: &mut String, cell: &str) {
-    // Bytes, not `starts_with` and `contains` on arrays of chars: every character looked for is
-    // ASCII, and the char patterns' searchers were code of their own in the wasm (issue #7).
+    // Every character looked for is ASCII, so bytes are compared.
     let formula = matches!(cell.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
     let needs_quotes = formula || cell.bytes().any(|byte| matches!(byte, b',' | b'"' | b'\n' | b'\r'));
     if needs_quotes {

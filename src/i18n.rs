@@ -13,7 +13,7 @@ use crate::data::{CampaignDates, Lang, Timing};
 /// The translations become tables indexed by the key, rather than a `match` returning three
 /// strings per key, which cost the wasm 1 KB of code. The French and English tables are compiled
 /// only natively (tests, static renders, the texts files of `crate::texts`); the wasm carries the
-/// Arabic and is given the others at run time, with the built-in dataset's texts (issue #7).
+/// Arabic and is given the others at run time, with the built-in dataset's texts.
 macro_rules! ui_texts {
     ($($(#[$doc:meta])* $key:ident => [$ar:expr, $fr:expr, $en:expr $(,)?],)*) => {
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]

@@ -22,7 +22,7 @@ pub mod theme;
 mod web;
 
 // A free-list allocator of ~1 KB instead of dlmalloc's ~6 KB: the widget allocates little and
-// briefly (one scene per draw), and a phone downloads every byte (issue #7, BENCHMARKS.md).
+// briefly (one scene per draw), and a phone downloads every byte (BENCHMARKS.md).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =

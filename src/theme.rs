@@ -106,7 +106,6 @@ impl Theme {
 
     /// `dark` is what `prefers-color-scheme: dark` (or `theme="dark"`) says.
     pub fn for_scheme(dark: bool) -> Theme {
-        // Constants, so the wasm copies a theme from its data instead of storing it field by field (issue #7).
         if dark { Theme::DARK } else { Theme::LIGHT }
     }
 

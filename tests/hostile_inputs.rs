@@ -1,4 +1,4 @@
-//! The hostile-input catalogue of issue 8 that tests/validation.rs does not already cover:
+//! The hostile inputs that tests/validation.rs does not already cover:
 //! oversized and deeply nested documents, every bound at once, unknown view and
 //! language values at the API, and extreme but valid datasets (every bound at its
 //! maximum, names at the maximum length, bidi overrides and markup), which must

@@ -8,7 +8,7 @@ const THEMES = ['light', 'dark', 'auto'];
 const LANGS = ['ar', 'fr', 'en'];
 const DATASET_TIMEOUT_MS = 15000;
 // The widget's words and the built-in dataset's texts in French and in English. The wasm carries only the
-// Arabic, the article's own language: most of its readers never download the other two (8 KB gzip; issue 7).
+// Arabic, the article's own language: most of its readers never download the other two (8 KB gzip).
 const TEXTS = {
   fr: new URL('../target/static/texts-fr.json', import.meta.url),
   en: new URL('../target/static/texts-en.json', import.meta.url),

@@ -68,8 +68,6 @@ const SHOWN_ERRORS: usize = 5;
 
 impl DatasetErrors {
     /// The message readers and the host page get: the first problems one per line, then how many more.
-    /// Built piece by piece into a `String` rather than through `Display` or `write!`, whose machinery
-    /// would otherwise stay in the wasm for this one message (issue #7).
     pub fn describe(&self) -> String {
         let mut text = String::new();
         for (position, error) in self.0.iter().take(SHOWN_ERRORS).enumerate() {

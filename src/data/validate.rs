@@ -308,8 +308,6 @@ fn push_unicode_escape(text: &mut String, character: char) {
     text.push('}');
 }
 
-// Kept out of `Dataset::from_json`, like the reader's builders: inlined there, the module is larger (issue #7).
-#[inline(never)]
 pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
     let mut checker = Checker { errors: Vec::new(), collection: "", position: 0 };
     checker.count("parties", raw.parties.len(), MAX_PARTIES);

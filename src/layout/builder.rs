@@ -194,8 +194,7 @@ impl<'a> SceneBuilder<'a> {
     }
 }
 
-/// Flips the scene about its vertical centre line, in place: matching on references
-/// rather than rebuilding each shape keeps the wasm's copy of this small (issue #7).
+/// Flips the scene about its vertical centre line, in place.
 fn mirror(scene: &mut Scene) {
     let width = scene.width;
     let rect = |rect: &mut Rect| rect.x = width - rect.right();

@@ -13,7 +13,6 @@ use crate::i18n::{UiText, format_number, format_percent, join_list, list_glue, u
 use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::{category_name, party_short, tactic_name};
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
-use super::text::concatenated;
 use super::View;
 
 const NARROW_CONTENT: f64 = 480.0;
@@ -89,11 +88,11 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     for column in &columns {
         let share = coverage_share(&comparison, column.camp);
         let coverage = coverage_text(lang, covered(&comparison, column.camp), tactic_count, share);
-        let title = concatenated(&[column.name, " (", &party_list(dataset, lang, &column.parties), ")"]);
+        let title = [column.name, " (", &party_list(dataset, lang, &column.parties), ")"].concat();
         y += builder.paragraph(left, y, &title, HEADING, content_width, 3, ColorRole::Text);
         y += builder.paragraph(left, y, &coverage, SMALL, content_width, 2, ColorRole::Text);
         let hit = Rect::new(left, y, content_width.min(COVERAGE_BAR_MAX), ROW_HEIGHT - 4.0);
-        builder.bar(hit, 6.0, BAR_HEIGHT, share, column.role, None, concatenated(&[&title, ". ", &coverage]));
+        builder.bar(hit, 6.0, BAR_HEIGHT, share, column.role, None, [&title, ". ", &coverage].concat());
         y += hit.height + 8.0;
     }
     y += builder.paragraph(left, y, ui(lang, UiText::CoverageMeaning), SMALL, content_width, 3, ColorRole::MutedText);
@@ -154,7 +153,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     for (party, entry) in dataset.parties().iter().enumerate() {
         let Some(note) = &entry.camp_note else { continue };
         let note = ui_fill(lang, UiText::PartyNote, &[("party", party_short(dataset, lang, party)), ("note", note.get(lang))]);
-        let text = concatenated(&[FOOTNOTE_MARK, " ", &note]);
+        let text = [FOOTNOTE_MARK, " ", &note].concat();
         y += builder.paragraph(left, y, &text, SMALL, content_width, 8, ColorRole::MutedText) + 4.0;
     }
 
@@ -199,7 +198,7 @@ fn coverage_figures(lang: Lang, covered: usize, total: usize, share: f64) -> Str
         UiText::CountOfTotal,
         &[("used", &format_number(lang, covered as f64)), ("total", &format_number(lang, total as f64))],
     );
-    concatenated(&[&count, " (", &format_percent(lang, share), ")"])
+    [&count, " (", &format_percent(lang, share), ")"].concat()
 }
 
 /// The short names of the parties at these positions, joined into a phrase.
@@ -264,7 +263,7 @@ fn camp_bar(
     let count = if total == 0 {
         "–".to_owned()
     } else {
-        concatenated(&[&format_number(lang, users as f64), "/", &format_number(lang, total as f64)])
+        [&format_number(lang, users as f64), "/", &format_number(lang, total as f64)].concat()
     };
     builder.text(count_x, top + height / 2.0, count, SMALL_BOLD, anchor, ColorRole::Text);
     let hit = if toward_start { Rect::new(center - half, top, half, height) } else { Rect::new(center, top, half, height) };

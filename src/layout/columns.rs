@@ -12,7 +12,7 @@ use crate::data::Dataset;
 use super::builder::{MIN_TARGET, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::tactic_name;
 use super::scene::{ColorRole, Rect, TextAnchor};
-use super::text::{TextStyle, joined};
+use super::text::TextStyle;
 
 /// No column is narrower: the marks inside stay comfortably above the 24 px minimum.
 pub const MIN_COLUMN: f64 = 32.0;
@@ -155,7 +155,7 @@ fn arrange(builder: &SceneBuilder, plan: &ColumnPlan, left: f64, limit: f64, tex
         let mut lines = wrapped.lines;
         if x - width / 2.0 < start {
             let room = (limit.min(center + width / 2.0) - start).max(0.0);
-            let again = builder.wrap(&joined(&lines, " "), SMALL_BOLD, room, max_lines);
+            let again = builder.wrap(&lines.join(" "), SMALL_BOLD, room, max_lines);
             shortened |= again.shortened;
             lines = again.lines;
             x = start + room / 2.0;

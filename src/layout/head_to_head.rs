@@ -15,7 +15,6 @@ use super::labels::{fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
 use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
-use super::text::{concatenated, joined};
 use super::View;
 
 const NARROW_CONTENT: f64 = 480.0;
@@ -56,7 +55,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, either as f64))],
     );
     let hit = Rect::new(left, y + 2.0, content_width.min(SIMILARITY_BAR_MAX), ROW_HEIGHT - 4.0);
-    builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, concatenated(&[&similarity_text, ". ", &meaning]));
+    builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, [&similarity_text, ". ", &meaning].concat());
     y = hit.bottom() + 4.0;
     y += builder.paragraph(left, y, &meaning, SMALL, content_width, 5, ColorRole::MutedText);
     if party == versus {
@@ -157,7 +156,7 @@ fn group_block(
         let mut contrast_suffix = String::new();
         if let Some(lines) = &contrast {
             contrast_suffix.push_str(" (");
-            contrast_suffix.push_str(&joined(lines, " "));
+            contrast_suffix.push_str(&lines.join(" "));
             contrast_suffix.push(')');
         }
         for (column, who) in [comparison.party, comparison.versus].into_iter().enumerate() {

@@ -139,8 +139,6 @@ fn user_count(dataset: &Dataset, tactic: usize) -> usize {
     count
 }
 
-// Strings pushed into one buffer rather than `format!` and `Vec<String>::join`: each of those
-// instantiates code of its own in the wasm (issue #7).
 fn summary(dataset: &Dataset, lang: Lang) -> String {
     let party_count = dataset.parties().len();
     let tactic_count = dataset.tactics().len();

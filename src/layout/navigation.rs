@@ -37,8 +37,7 @@ impl Scene {
         for (position, mark) in self.marks.iter().enumerate() {
             let dx = (mark.rect.x - x).max(x - mark.rect.right()).max(0.0);
             let dy = (mark.rect.y - y).max(y - mark.rect.bottom()).max(0.0);
-            // Squared distances order the marks as distances do, without `hypot`, which was 0.4 KB of
-            // the wasm (compiler_builtins) for pixel distances that cannot overflow (issue #7).
+            // Squared distances order the marks as distances do; pixel distances cannot overflow.
             let squared_distance = dx * dx + dy * dy;
             if squared_distance <= reach * reach && nearest.is_none_or(|(_, best)| squared_distance.total_cmp(&best).is_lt()) {
                 nearest = Some((position, squared_distance));

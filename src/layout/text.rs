@@ -1,25 +1,6 @@
 //! Measuring, wrapping and shortening text, so that no label overlaps another or is cut silently.
 
 
-/// `parts` one after another with `separator` between them, as `parts.join(separator)` gives.
-/// A loop of pushes rather than std's `join` and `concat`: their generic code was two copies of
-/// about 900 B each in the wasm (issue #7).
-pub fn joined<Part: AsRef<str>>(parts: &[Part], separator: &str) -> String {
-    let mut text = String::new();
-    for (position, part) in parts.iter().enumerate() {
-        if position > 0 {
-            text.push_str(separator);
-        }
-        text.push_str(part.as_ref());
-    }
-    text
-}
-
-/// `parts` one after another, as `parts.concat()` gives (see [`joined`]).
-pub fn concatenated(parts: &[&str]) -> String {
-    joined(parts, "")
-}
-
 /// How wide a text is drawn. The browser measures with its canvas; native tests
 /// and SVG snapshots use [`EstimatedTextMeasure`].
 pub trait TextMeasure {
@@ -154,7 +135,7 @@ pub fn wrap(measure_text: &dyn TextMeasure, text: &str, style: TextStyle, max_wi
     if lines.len() <= max_lines {
         return Wrapped { lines, shortened: false };
     }
-    let last = joined(lines.get(max_lines - 1..).unwrap_or_default(), " ");
+    let last = lines.get(max_lines - 1..).unwrap_or_default().join(" ");
     lines.truncate(max_lines - 1);
     lines.push(shorten_to_width(measure_text, &last, style, max_width, true));
     Wrapped { lines, shortened: true }

@@ -88,7 +88,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let placed = timeline(dataset);
     // Reading order: party by party, period by period, facts in dataset order. The periods'
     // lists come in that order and each in dataset order, so sorting them into one list per
-    // party gives it without a sort (whose code would be the wasm's, issue #7).
+    // party gives it without a sort.
     let mut by_party: Vec<Vec<Entry>> = Vec::with_capacity(dataset.parties().len());
     for _ in dataset.parties() {
         by_party.push(Vec::new());

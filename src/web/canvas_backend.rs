@@ -20,14 +20,14 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 extern "C" {
     /// The 2D context seen through its `direction` property, which the web-sys features in use
     /// have no setter for. A setter taking the string, instead of `Reflect.set` with two
-    /// `JsValue`s made for each text (issue #7).
+    /// `JsValue`s made for each text.
     type DirectedContext;
 
     #[wasm_bindgen(method, setter = direction, catch)]
     fn set_direction(this: &DirectedContext, direction: &str) -> Result<(), JsValue>;
 
-    /// JavaScript's own `String(value)`, e.g. `TypeError: …` for what a canvas call threw; `{:?}` on
-    /// the `JsValue` would bring wasm-bindgen's debug printer into the module and the glue (issue #7).
+    /// JavaScript's own `String(value)`, e.g. `TypeError: …` for what a canvas call threw: `{:?}` on the
+    /// `JsValue` would write `JsValue(TypeError: … <stack>)`.
     #[wasm_bindgen(js_name = String)]
     fn javascript_string(value: &JsValue) -> String;
 }
