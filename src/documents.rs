@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::data::{Dataset, Lang, Status, Timing};
-use crate::i18n::{UiText, ui};
-use crate::layout::Scene;
+use crate::i18n::{UiText, labelled, ui};
+use crate::layout::{Scene, View};
 
 /// The state the host reflects into attributes, events and the URL hash.
 #[derive(Serialize, Debug, PartialEq)]
@@ -29,6 +29,26 @@ pub struct PartyChoice<'a> {
 
 pub fn parties(dataset: &Dataset, lang: Lang) -> Vec<PartyChoice<'_>> {
     dataset.parties().iter().map(|party| PartyChoice { id: &party.id, label: party.label(lang), name: party.name.get(lang) }).collect()
+}
+
+/// A button of the element: the value it stands for and its name in the reader's language.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Choice {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// The views, in the order of the element's tabs.
+pub fn views(lang: Lang) -> Vec<Choice> {
+    View::ALL.into_iter().map(|view| Choice { id: view.as_str(), label: view.title(lang) }).collect()
+}
+
+/// The download formats, in the order of the element's buttons.
+pub fn downloads(lang: Lang) -> Vec<Choice> {
+    [("png", UiText::DownloadPng), ("svg", UiText::DownloadSvg), ("csv", UiText::DownloadCsv), ("json", UiText::DownloadJson)]
+        .into_iter()
+        .map(|(id, key)| Choice { id, label: ui(lang, key) })
+        .collect()
 }
 
 /// Every word of the widget in `lang`, by `UiText` name, for the controls around the canvas.
@@ -57,6 +77,8 @@ pub struct FactDetails<'a> {
     pub text: &'a str,
     pub quote: &'a str,
     pub note: Option<&'a str>,
+    /// The note as the card shows it, after its heading: "Note: …", "Remarque : …".
+    pub note_line: Option<String>,
 }
 
 pub fn mark<'a>(dataset: &'a Dataset, scene: &'a Scene, index: usize, lang: Lang) -> Option<MarkDetails<'a>> {
@@ -72,6 +94,7 @@ pub fn mark<'a>(dataset: &'a Dataset, scene: &'a Scene, index: usize, lang: Lang
             text: record.text.get(lang),
             quote: &record.quote,
             note: record.note.as_ref().map(|note| note.get(lang)),
+            note_line: record.note.as_ref().map(|note| labelled(lang, ui(lang, UiText::NoteHeading), note.get(lang))),
         })
     });
     Some(MarkDetails {
@@ -110,6 +133,13 @@ mod tests {
         assert_eq!(json["party"], fact.party.as_str());
         assert_eq!(json["rect"].as_array().unwrap().len(), 4);
         assert!(mark(&dataset, &scene, scene.marks.len(), Lang::En).is_none());
+    }
+
+    #[test]
+    fn the_views_are_the_tabs_in_order_with_their_names() {
+        let views = views(Lang::En);
+        assert_eq!(views.iter().map(|view| view.id).collect::<Vec<_>>(), ["matrix", "party", "compare", "camps", "timeline"]);
+        assert_eq!(views[0].label, "Who used what");
     }
 
     #[test]

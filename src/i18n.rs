@@ -190,6 +190,8 @@ ui_texts! {
     DownloadSvg => ["تنزيل SVG", "Télécharger en SVG", "Download SVG"],
     DownloadCsv => ["تنزيل CSV", "Télécharger en CSV", "Download CSV"],
     DownloadJson => ["تنزيل JSON", "Télécharger en JSON", "Download JSON"],
+    /// The name of the group of download buttons, for screen readers.
+    Downloads => ["التنزيلات", "Téléchargements", "Downloads"],
     DatasetErrorPrefix => ["تعذّر استعمال هذه البيانات:", "Ce jeu de données n’a pas pu être utilisé\u{a0}:", "This dataset could not be used:"],
     AttributeErrorPrefix => ["قيمة غير مقبولة:", "Valeur refusée\u{a0}:", "This value was not accepted:"],
     KeyboardHelp => [
@@ -252,6 +254,11 @@ pub fn add_ui_texts(lang: Lang, texts: Vec<String>) {
     if let Some(table) = loaded_table(lang) {
         let _ = table.set(texts);
     }
+}
+
+/// `label: text`, with the no-break space French puts before a colon.
+pub fn labelled(lang: Lang, label: &str, text: &str) -> String {
+    if lang == Lang::Fr { format!("{label}\u{a0}: {text}") } else { format!("{label}: {text}") }
 }
 
 /// Replaces each `{name}` with its value; unknown placeholders stay visible, so a
@@ -656,6 +663,13 @@ mod tests {
         assert_eq!(format_fixed(Lang::Fr, 0.5, 2), "0,50");
         assert_eq!(format_fixed(Lang::Ar, 1.0, 2), "1,00");
         assert_eq!(format_fixed(Lang::En, 0.456, 0), "0");
+    }
+
+    #[test]
+    fn a_label_takes_a_colon_with_a_no_break_space_before_it_in_french() {
+        assert_eq!(labelled(Lang::Fr, "Remarque", "texte"), "Remarque\u{a0}: texte");
+        assert_eq!(labelled(Lang::En, "Note", "text"), "Note: text");
+        assert_eq!(labelled(Lang::Ar, "ملاحظة", "نص"), "ملاحظة: نص");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 // <campaign-explainer>: the custom element. It owns the page-facing DOM (shadow root, controls,
 // events, accessibility); all data, layout and drawing happen in Rust behind one Explainer handle.
-import initialise, { Explainer, max_dataset_bytes as maxDatasetBytes } from '../pkg/campaign_explainer.js';
+import initialise, { Explainer, live_handles as liveHandles, max_dataset_bytes as maxDatasetBytes } from '../pkg/campaign_explainer.js';
 import stylesheetText from './element.css';
 
-const VIEWS = ['matrix', 'party', 'compare', 'camps', 'timeline'];
 const THEMES = ['light', 'dark', 'auto'];
+// Known before the wasm is, to fetch a page's texts file together with it; the views, formats and every
+// word come from Rust.
 const LANGS = ['ar', 'fr', 'en'];
 const DATASET_TIMEOUT_MS = 15000;
 // The widget's words and the built-in dataset's texts in French and in English. The wasm carries only the
@@ -79,8 +80,7 @@ export class CampaignExplainer extends HTMLElement {
     this.rendered = false;
     this.datasetRequest = 0;
     this.langRequest = 0;
-    this.hoveredMark = -1;
-    this.openMark = -1;
+    this.hoveredMark = undefined;
     this.pendingData = null;
     // `data` set on the element before this script defined it is an own property hiding the setter.
     if (Object.prototype.hasOwnProperty.call(this, 'data')) {
@@ -94,10 +94,8 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   buildShadow(shadow) {
+    // Filled with the views Rust lists, in the reader's language, at the first draw.
     const viewTabs = element('div', { class: 'views', role: 'group' });
-    for (const view of VIEWS) {
-      viewTabs.append(element('button', { type: 'button', 'data-view': view, 'aria-pressed': 'false', text: view }));
-    }
     const partyLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), element('select', { 'data-attribute': 'party' })]);
     const versusLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), element('select', { 'data-attribute': 'versus' })]);
     const langSelect = element('select', { 'data-attribute': 'lang' }, LANGS.map((lang) => element('option', { value: lang, lang, text: { ar: 'العربية', fr: 'Français', en: 'English' }[lang] })));
@@ -115,7 +113,7 @@ export class CampaignExplainer extends HTMLElement {
     const closeButton = element('button', { type: 'button', class: 'card-close' });
     const card = element('div', { class: 'card', role: 'region', hidden: '', 'aria-labelledby': 'card-title' }, [cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
     const stage = element('div', { class: 'stage' }, [canvas, tooltip]);
-    const downloads = element('div', { class: 'downloads', role: 'group' }, ['png', 'svg', 'csv', 'json'].map((format) => element('button', { type: 'button', 'data-format': format })));
+    const downloads = element('div', { class: 'downloads', role: 'group' });
     const alert = element('div', { class: 'alert', role: 'alert', hidden: '' });
     // The page's own content of the element (e.g. the build's static SVG) shows until the first draw,
     // and stays, under the alert, if the wasm cannot load.
@@ -160,46 +158,88 @@ export class CampaignExplainer extends HTMLElement {
     return { wrapper, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
   }
 
+  /**
+   * Everything started here stops in disconnectedCallback: a news app that swaps articles leaves nothing
+   * behind, and moving the element (a disconnect, then a connect) starts it again where it now is.
+   */
   connectedCallback() {
-    if (this.started) return;
-    this.started = true;
-    this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
-    this.darkQuery?.addEventListener?.('change', () => this.applyTheme() && this.redraw());
-    this.start().catch((error) => this.fail(error, true));
+    this.connection = new AbortController();
+    this.start(this.connection.signal).catch((error) => {
+      if (!this.connection?.signal.aborted) this.fail(error, true);
+    });
   }
 
   disconnectedCallback() {
+    this.connection?.abort();
+    this.connection = null;
+    this.ready = false;
     this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = 0;
+    // The handle holds no DOM object; freed now rather than when the garbage collector gets to it.
+    this.explainer?.free();
+    this.explainer = null;
+    this.hoveredMark = undefined;
+    this.textsKey = this.partiesKey = this.sceneKey = this.shownView = undefined;
   }
 
-  async start() {
+  /**
+   * The one ready step: a new handle gets every attribute as it is once the wasm and the reader's texts are
+   * there, so an attribute changed meanwhile is in the first draw and the first explainer:render.
+   */
+  async start(signal) {
     const lang = () => this.getAttribute('lang') ?? pageLang(this);
     // Requested with the wasm, not after it, so a French or English page waits for both at once.
     if (TEXTS[lang()]) fetchTexts(lang()).catch(() => {});
     await loadWasm();
-    this.explainer = new Explainer(this.parts.canvas);
-    // Attributes may have changed while the wasm loaded; apply them in a fixed order now.
-    await this.changeLang(lang());
-    this.applyTheme();
-    for (const name of ['view', 'party', 'versus']) {
-      if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
+    if (signal.aborted) return;
+    this.context = this.context ?? this.parts.canvas.getContext('2d');
+    if (!this.context) throw new Error('this browser cannot draw on a canvas');
+    this.explainer = new Explainer();
+    this.langRequest += 1;
+    // Until the language asked for when the last file arrived is the one set.
+    for (let wanted = lang(); ; wanted = lang()) {
+      if (this.needsTexts(wanted)) await this.addTexts(wanted);
+      if (signal.aborted) return;
+      if (wanted === lang()) break;
     }
-    if (this.pendingData) this.useData(this.pendingData);
-    else if (this.hasAttribute('src')) await this.loadDataset(this.getAttribute('src'));
+    for (let source = this.getAttribute('src'); ; source = this.getAttribute('src')) {
+      const data = this.pendingData;
+      if (data) this.useData(data, false);
+      else if (source !== null) await this.loadDataset(source, signal, false);
+      if (signal.aborted) return;
+      if (source === this.getAttribute('src') && data === this.pendingData) break;
+    }
+    // No await from here on: nothing can change between these and the first draw.
+    this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
+    this.darkQuery?.addEventListener?.('change', () => this.applyTheme() && this.redraw(), { signal });
+    this.setLang(lang());
+    this.applyTheme();
+    for (const name of ['view', 'party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
+    this.ready = true;
     // A width change redraws in the next frame, not in the observer's callback: a draw changes the
     // element's height, and a size change inside the callback makes every engine report a "ResizeObserver
     // loop" error to the page's error handlers. A height change alone is the element's own draw.
     this.resizeObserver = new ResizeObserver(() => this.redrawOnResize());
     this.resizeObserver.observe(this);
-    this.watchPixelRatio();
+    this.watchPixelRatio(signal);
     this.redraw();
   }
 
+  /** How many Rust handles this page holds: one per element on the page, none once they are removed. */
+  static async liveHandles() {
+    await loadWasm();
+    return liveHandles();
+  }
+
+  /** A removed attribute goes back to the contract's default (`lang`: the page's language). */
   attributeChangedCallback(name, oldValue, value) {
-    if (!this.explainer || oldValue === value) return;
+    if (name === 'src') this.pendingData = null;
+    // Before the handle is ready, start() reads every attribute as it then is.
+    if (!this.ready || oldValue === value) return;
     if (name === 'src') {
-      this.pendingData = null;
-      this.loadDataset(value).then(() => this.redraw());
+      this.loadDataset(value, this.connection.signal).then(() => this.redraw());
       return;
     }
     if (name === 'theme') {
@@ -214,7 +254,6 @@ export class CampaignExplainer extends HTMLElement {
       } else this.changeLang(lang).then((changed) => changed && this.redraw());
       return;
     }
-    if (value === null) return;
     if (this.applyAttribute(name, value)) this.redraw();
   }
 
@@ -227,7 +266,7 @@ export class CampaignExplainer extends HTMLElement {
   async changeLang(lang) {
     if (!this.needsTexts(lang)) return this.setLang(lang);
     const request = ++this.langRequest;
-    if (!(await this.addTexts(lang)) || request !== this.langRequest) return false;
+    if (!(await this.addTexts(lang)) || request !== this.langRequest || !this.explainer) return false;
     return this.setLang(lang);
   }
 
@@ -238,7 +277,7 @@ export class CampaignExplainer extends HTMLElement {
 
   /** Whether `lang` has a texts file that the explainer has not been given yet. */
   needsTexts(lang) {
-    return Boolean(TEXTS[lang]) && !this.explainer.document('texts').includes(lang);
+    return Boolean(TEXTS[lang]) && Boolean(this.explainer) && !this.explainer.document('texts').includes(lang);
   }
 
   async ensureTexts(lang) {
@@ -253,6 +292,7 @@ export class CampaignExplainer extends HTMLElement {
       this.reportError(`lang: the texts in ${lang} could not be loaded (${error.message})`);
       return false;
     }
+    if (!this.explainer) return false;
     try {
       this.explainer.add_texts(lang, texts);
       return true;
@@ -269,7 +309,7 @@ export class CampaignExplainer extends HTMLElement {
 
   applyAttribute(name, value) {
     try {
-      this.explainer.set(name, String(value));
+      this.explainer.set(name, value ?? undefined);
       if (name === 'lang') this.strings = this.explainer.document('ui');
       return true;
     } catch (error) {
@@ -292,16 +332,21 @@ export class CampaignExplainer extends HTMLElement {
     return true;
   }
 
-  watchPixelRatio() {
+  watchPixelRatio(signal) {
     // A matchMedia on the current ratio fires once when the window moves to another screen or zooms.
     const query = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
     query?.addEventListener?.('change', () => {
       this.redraw();
-      this.watchPixelRatio();
-    }, { once: true });
+      this.watchPixelRatio(signal);
+    }, { once: true, signal });
   }
 
-  async loadDataset(source) {
+  /**
+   * Fetches and shows the dataset at `source`, or the built-in one for none. `signal` is the connection's:
+   * an element removed meanwhile drops the request. `reapply` re-applies `party` and `versus` on the new
+   * dataset (start() applies every attribute itself).
+   */
+  async loadDataset(source, signal, reapply = true) {
     const request = ++this.datasetRequest;
     if (source === null || source === '') {
       // Back on the built-in dataset, which has the texts of the reader's language: its file was
@@ -309,11 +354,14 @@ export class CampaignExplainer extends HTMLElement {
       this.explainer.use_dataset(null);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
+      if (reapply) for (const name of ['party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
       return;
     }
     const url = new URL(source, document.baseURI).href;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), DATASET_TIMEOUT_MS);
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop);
     let text;
     try {
       const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
@@ -325,6 +373,7 @@ export class CampaignExplainer extends HTMLElement {
       text = await response.text();
       if (text.length > limit) throw tooLarge();
     } catch (error) {
+      if (signal.aborted) return;
       const message = error.name === 'AbortError'
         ? `src: the dataset at ${JSON.stringify(source)} did not answer within ${DATASET_TIMEOUT_MS / 1000} s`
         : error.message.startsWith('src:') ? error.message : `src: the dataset at ${JSON.stringify(source)} could not be loaded (${error.message})`;
@@ -332,8 +381,9 @@ export class CampaignExplainer extends HTMLElement {
       return;
     } finally {
       clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
     }
-    if (request !== this.datasetRequest) return;
+    if (request !== this.datasetRequest || signal.aborted) return;
     let data;
     try {
       // The browser's own parser; Rust reads the value it makes. A byte order mark, which spreadsheet
@@ -345,18 +395,16 @@ export class CampaignExplainer extends HTMLElement {
       this.showDatasetError(`src: the dataset at ${JSON.stringify(source)} is not JSON (${error.message})`);
       return;
     }
-    this.useData(data);
+    this.useData(data, reapply);
   }
 
   /** Validates and shows a dataset given as a JavaScript value; a refused one keeps the last. */
-  useData(data) {
+  useData(data, reapply = true) {
     try {
       this.explainer.use_dataset(data);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
-      for (const name of ['party', 'versus']) {
-        if (this.hasAttribute(name)) this.applyAttribute(name, this.getAttribute(name));
-      }
+      if (reapply) for (const name of ['party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
     } catch (error) {
       this.showDatasetError(error.message);
     }
@@ -368,10 +416,11 @@ export class CampaignExplainer extends HTMLElement {
    */
   set data(value) {
     this.pendingData = value ?? null;
-    if (!this.explainer) return;
+    // Before the handle is ready, start() takes it.
+    if (!this.ready) return;
     // A dataset still being fetched for `src` must not replace this one when it arrives.
     this.datasetRequest = (this.datasetRequest ?? 0) + 1;
-    const done = value == null ? this.loadDataset(this.getAttribute('src')) : Promise.resolve(this.useData(value));
+    const done = value == null ? this.loadDataset(this.getAttribute('src'), this.connection.signal) : Promise.resolve(this.useData(value));
     done.then(() => this.redraw());
   }
 
@@ -441,14 +490,14 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   redraw() {
-    if (!this.explainer || !this.isConnected) return;
+    if (!this.ready || !this.explainer || !this.isConnected) return;
     if (!this.parts.alert.hidden && this.parts.stage.hidden) return;
     const width = this.parts.stage.clientWidth || this.clientWidth;
     // Hidden (no width): remembered, so that showing the element again redraws what changed meanwhile.
     this.drawnWidth = width;
     if (width === 0) return;
     try {
-      const height = this.explainer.render(width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
+      const height = this.explainer.render(this.context, width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
       const canvas = this.parts.canvas;
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
@@ -483,9 +532,8 @@ export class CampaignExplainer extends HTMLElement {
       this.textsKey = state.lang;
       parts.wrapper.lang = state.lang;
       parts.wrapper.dir = state.lang === 'ar' ? 'rtl' : 'ltr';
-      for (const button of parts.viewTabs.children) {
-        button.textContent = strings[`View${button.dataset.view[0].toUpperCase()}${button.dataset.view.slice(1)}`] ?? button.dataset.view;
-      }
+      parts.viewTabs.replaceChildren(...this.explainer.document('views').map((view) => element('button', { type: 'button', 'data-view': view.id, 'aria-pressed': 'false', text: view.label })));
+      this.shownView = undefined;
       parts.viewTabs.setAttribute('aria-label', strings.ChoiceView ?? 'View');
       parts.partyLabel.firstChild.textContent = strings.ChoiceParty ?? 'Party';
       parts.versusLabel.firstChild.textContent = strings.ChoiceVersus ?? 'Compared with';
@@ -493,11 +541,8 @@ export class CampaignExplainer extends HTMLElement {
       parts.tableToggle.textContent = parts.tableToggle.getAttribute('aria-pressed') === 'true' ? strings.HideTable : strings.ShowAsTable;
       parts.closeButton.textContent = strings.Close ?? 'Close';
       parts.readButton.textContent = strings.ReadInArticle ?? 'Read in the article';
-      parts.downloads.setAttribute('aria-label', strings.DownloadPng?.split(' ')[0] ?? 'Download');
-      for (const button of parts.downloads.children) {
-        const key = `Download${button.dataset.format[0].toUpperCase()}${button.dataset.format.slice(1)}`;
-        button.textContent = strings[key] ?? button.dataset.format.toUpperCase();
-      }
+      parts.downloads.setAttribute('aria-label', strings.Downloads);
+      parts.downloads.replaceChildren(...this.explainer.document('downloads').map((format) => element('button', { type: 'button', 'data-format': format.id, text: format.label })));
     }
     if (this.partiesKey !== datasetKey) {
       this.partiesKey = datasetKey;
@@ -563,7 +608,7 @@ export class CampaignExplainer extends HTMLElement {
     const mark = this.markFromEvent(event);
     if (mark === this.hoveredMark) return;
     this.hoveredMark = mark;
-    if (mark < 0) {
+    if (mark === undefined) {
       this.hideTooltip();
       return;
     }
@@ -582,24 +627,23 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   hideTooltip() {
-    this.hoveredMark = -1;
+    this.hoveredMark = undefined;
     this.parts.tooltip.hidden = true;
   }
 
   onClick(event) {
     if (!this.explainer) return;
     const mark = this.markFromEvent(event);
-    if (mark < 0) return;
+    if (mark === undefined) return;
     this.explainer.set_focus(mark);
     this.select(mark);
   }
 
   onCanvasFocus() {
     if (!this.explainer) return;
-    // move_focus('') moves nothing and returns the focused mark.
-    if (this.explainer.move_focus('') < 0) this.explainer.move_focus('Home');
+    if (this.explainer.focused_mark() === undefined) this.explainer.move_focus('Home');
     this.redraw();
-    this.announce(this.explainer.move_focus(''));
+    this.announce(this.explainer.focused_mark());
   }
 
   onKeyDown(event) {
@@ -612,15 +656,15 @@ export class CampaignExplainer extends HTMLElement {
       this.announce(mark);
     } else if (key === 'Enter' || key === ' ') {
       event.preventDefault();
-      const mark = this.explainer.move_focus('');
-      if (mark >= 0) this.select(mark);
+      const mark = this.explainer.focused_mark();
+      if (mark !== undefined) this.select(mark);
     } else if (key === 'Escape') {
       this.closeCard(false);
     }
   }
 
   announce(mark) {
-    if (mark < 0) return;
+    if (mark === undefined) return;
     const info = this.explainer.mark(mark);
     this.parts.live.textContent = info?.label ?? '';
   }
@@ -650,7 +694,6 @@ export class CampaignExplainer extends HTMLElement {
 
   openCard(info) {
     const parts = this.parts;
-    this.openMark = info.index;
     parts.cardTitle.textContent = info.label;
     const strings = this.strings;
     parts.cardText.textContent = info.fact?.text ?? (info.party && info.tactic ? strings.SourceSaysNothing : '');
@@ -658,9 +701,7 @@ export class CampaignExplainer extends HTMLElement {
     parts.cardQuoteHeading.hidden = !info.fact;
     parts.cardQuote.textContent = info.fact ? `« ${info.fact.quote} »` : '';
     parts.cardQuote.hidden = !info.fact;
-    // French puts a no-break space before a colon.
-    const colon = parts.wrapper.lang === 'fr' ? '\u00a0:' : ':';
-    parts.cardNote.textContent = info.fact?.note ? `${strings.NoteHeading}${colon} ${info.fact.note}` : '';
+    parts.cardNote.textContent = info.fact?.note_line ?? '';
     parts.cardNote.hidden = !info.fact?.note;
     parts.readButton.hidden = !info.fact;
     parts.card.hidden = false;
@@ -671,8 +712,7 @@ export class CampaignExplainer extends HTMLElement {
 
   closeCard(returnFocus) {
     this.parts.card.hidden = true;
-    this.openMark = -1;
-    this.explainer?.set_selected(-1);
+    this.explainer?.set_selected(undefined);
     this.redraw();
     if (returnFocus) this.parts.canvas.focus();
   }
@@ -697,6 +737,7 @@ export class CampaignExplainer extends HTMLElement {
       // The whole dataset is in every language: the built-in one's French and English texts first
       // (a custom dataset has its own).
       if (format === 'json' && !this.hasAttribute('src') && !(await this.ensureTexts('fr') && await this.ensureTexts('en'))) return;
+      if (!this.explainer) return;
       const types = { svg: 'image/svg+xml', csv: 'text/csv;charset=utf-8', json: 'application/json' };
       try {
         const exported = this.explainer.export(format);

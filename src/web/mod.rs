@@ -18,8 +18,10 @@ use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
 
 /// A panic, which would be a bug, prints its message and location in the console; the element
 /// still shows its alert and fires `explainer:error`.
@@ -73,10 +75,20 @@ struct WidgetState {
     dark: bool,
 }
 
+/// How many handles exist: the element frees its handle when it leaves the page, and the tests
+/// check that none is left behind.
+static LIVE_HANDLES: AtomicUsize = AtomicUsize::new(0);
+
+/// The handles alive in this wasm instance (shared by every element of the page).
+#[wasm_bindgen]
+pub fn live_handles() -> usize {
+    LIVE_HANDLES.load(Ordering::Relaxed)
+}
+
+/// The element's state in Rust. It holds no DOM object: the element owns its canvas and hands the
+/// context to `render`, so a removed element and its handle can be collected, and `free()` releases it.
 #[wasm_bindgen]
 pub struct Explainer {
-    canvas: HtmlCanvasElement,
-    context: CanvasRenderingContext2d,
     dataset: Dataset,
     state: WidgetState,
     css_width: f64,
@@ -106,21 +118,14 @@ fn rejected(unknown: &str, value: &str, known: &str) -> JsError {
 
 #[wasm_bindgen]
 impl Explainer {
-    /// Starts on the built-in dataset; a custom one arrives later through `use_dataset`.
+    /// Starts on the built-in dataset, in Arabic, in the contract's default state; the element applies
+    /// its attributes next, and a custom dataset arrives through `use_dataset`.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<Explainer, JsError> {
-        let no_canvas = || error("this browser cannot draw on a canvas");
-        let context = canvas
-            .get_context("2d")
-            .map_err(|_| no_canvas())?
-            .ok_or_else(no_canvas)?
-            .dyn_into::<CanvasRenderingContext2d>()
-            .map_err(|_| no_canvas())?;
+    pub fn new() -> Result<Explainer, JsError> {
         let dataset = texts::built_in_dataset(&[]).map_err(dataset_error)?;
         let versus = dataset.default_versus();
+        LIVE_HANDLES.fetch_add(1, Ordering::Relaxed);
         Ok(Explainer {
-            canvas,
-            context,
             dataset,
             state: WidgetState { view: View::Matrix, lang: Lang::Ar, party: 0, versus, dark: false },
             css_width: 640.0,
@@ -189,16 +194,24 @@ impl Explainer {
     }
 
     /// Applies one of the element's attributes `view`, `lang`, `party` or `versus`; a rejected
-    /// value keeps the state and names what is accepted.
-    pub fn set(&mut self, attribute: &str, value: &str) -> Result<(), JsError> {
-        match attribute {
-            "view" => self.set_view(value),
-            "lang" => self.set_lang(value),
-            "party" => self.set_party(value),
-            "versus" => self.set_versus(value),
+    /// value keeps the state and names what is accepted. No value (a removed attribute) is the
+    /// contract's default: the matrix, Arabic, the first party, and the second party as `versus`.
+    pub fn set(&mut self, attribute: &str, value: Option<String>) -> Result<(), JsError> {
+        let default_versus = self.dataset.default_versus();
+        match (attribute, value.as_deref()) {
+            ("view", Some(view)) => self.set_view(view),
+            ("view", None) => self.show_view(View::Matrix),
+            ("lang", Some(lang)) => self.set_lang(lang),
+            ("lang", None) => self.set_lang(Lang::Ar.code()),
+            ("party", Some(id)) => self.set_party(id),
+            ("party", None) => self.show_party(0),
+            ("versus", Some(id)) => self.set_versus(id),
+            ("versus", None) => self.show_versus(default_versus),
             _ => Err(rejected("attribute: unknown attribute", attribute, "view, lang, party, versus")),
         }
     }
+
+
 
     pub fn set_dark(&mut self, dark: bool) {
         self.state.dark = dark;
@@ -208,7 +221,14 @@ impl Explainer {
     /// `css_width` is the element's width and `device_pixel_ratio` the screen's, read by the host
     /// before each draw. The focus ring is drawn only while the canvas has keyboard focus
     /// (`show_focus`), as a focus outline would be, but the focused mark is remembered across blur.
-    pub fn render(&mut self, css_width: f64, device_pixel_ratio: f64, show_focus: bool) -> Result<f64, JsError> {
+    pub fn render(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        css_width: f64,
+        device_pixel_ratio: f64,
+        show_focus: bool,
+    ) -> Result<f64, JsError> {
+        let canvas = context.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
         self.resize(css_width, device_pixel_ratio);
         if self.scene.is_none() {
             let request = ViewRequest {
@@ -218,7 +238,7 @@ impl Explainer {
                 versus: self.state.versus,
                 width: self.css_width,
             };
-            let measure = CanvasTextMeasure { context: &self.context };
+            let measure = CanvasTextMeasure { context };
             let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
             self.scene = Some(scene);
         }
@@ -226,21 +246,21 @@ impl Explainer {
         let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
         let focused = if show_focus { self.focused } else { None };
         let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
-        let backend = CanvasBackend::new(&self.canvas, &self.context, size, self.device_pixel_ratio).map_err(|message| error(&message))?;
+        let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio).map_err(|message| error(&message))?;
         // The words plotters put before a backend's error when the canvas was drawn through it.
         backend.replay(&commands).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))?;
         Ok(scene.height)
     }
 
-    /// The mark under a point in CSS pixels relative to the canvas, or -1; `reach` gives a
+    /// The mark under a point in CSS pixels relative to the canvas, if any; `reach` gives a
     /// fingertip slack around small marks (the host passes 22 for touch, 0 for a mouse).
-    pub fn mark_at(&self, x: f64, y: f64, reach: f64) -> i32 {
-        self.scene.as_ref().and_then(|scene| scene.mark_near(x, y, reach)).map_or(-1, |mark| mark as i32)
+    pub fn mark_at(&self, x: f64, y: f64, reach: f64) -> Option<u32> {
+        self.scene.as_ref().and_then(|scene| scene.mark_near(x, y, reach)).map(|mark| mark as u32)
     }
 
-    /// Moves keyboard focus by an arrow, Home or End key name; returns the focused mark or -1.
-    /// Any other key, e.g. `""`, moves nothing: that is how the host reads the focused mark.
-    pub fn move_focus(&mut self, key: &str) -> i32 {
+    /// Moves keyboard focus by an arrow, Home or End key name, and returns the focused mark; any
+    /// other key is refused.
+    pub fn move_focus(&mut self, key: &str) -> Result<Option<u32>, JsError> {
         let key = match key {
             "ArrowLeft" => NavigationKey::Left,
             "ArrowRight" => NavigationKey::Right,
@@ -248,26 +268,31 @@ impl Explainer {
             "ArrowDown" => NavigationKey::Down,
             "Home" => NavigationKey::Home,
             "End" => NavigationKey::End,
-            _ => return self.focused.map_or(-1, |mark| mark as i32),
+            _ => return Err(rejected("focus: unknown key", key, "ArrowLeft, ArrowRight, ArrowUp, ArrowDown, Home, End")),
         };
         if let Some(scene) = &self.scene {
             self.focused = scene.next_mark(self.focused, key).or(self.focused);
         }
-        self.focused.map_or(-1, |mark| mark as i32)
+        Ok(self.focused_mark())
     }
 
-    /// Sets focus (or clears it with -1); the host redraws to show the ring.
-    pub fn set_focus(&mut self, mark: i32) {
+    /// The mark with keyboard focus, if any.
+    pub fn focused_mark(&self) -> Option<u32> {
+        self.focused.map(|mark| mark as u32)
+    }
+
+    /// Sets focus, or clears it; the host redraws to show the ring.
+    pub fn set_focus(&mut self, mark: Option<u32>) {
         self.focused = self.valid_mark(mark);
     }
 
-    pub fn set_selected(&mut self, mark: i32) {
+    pub fn set_selected(&mut self, mark: Option<u32>) {
         self.selected = self.valid_mark(mark);
     }
 
     /// Everything the host shows about a mark (tooltip, card, announcement); `null` when none.
-    pub fn mark(&self, mark: i32) -> Result<JsValue, JsError> {
-        to_js(&self.valid_mark(mark).and_then(|index| documents::mark(&self.dataset, self.scene.as_ref()?, index, self.state.lang)))
+    pub fn mark(&self, mark: u32) -> Result<JsValue, JsError> {
+        to_js(&self.valid_mark(Some(mark)).and_then(|index| documents::mark(&self.dataset, self.scene.as_ref()?, index, self.state.lang)))
     }
 
     /// The marks that stand for a fact, for selecting from a sentence of the article.
@@ -282,7 +307,8 @@ impl Explainer {
             .collect()
     }
 
-    /// One of the documents the host reads: `state`, `parties`, `table`, `ui`, `summary` (a string) or
+    /// One of the documents the host reads: `state`, `parties`, `views` and `downloads` (the element's
+    /// buttons, with their names), `table`, `ui`, `summary` (a string) or
     /// `texts` (the languages the handle can show: Arabic, built in, and those whose texts file was
     /// added); `null` for any other name, and for `table` before the first draw.
     pub fn document(&self, name: &str) -> Result<JsValue, JsError> {
@@ -295,6 +321,8 @@ impl Explainer {
                 versus: self.party_id(self.state.versus),
             }),
             "parties" => to_js(&documents::parties(&self.dataset, lang)),
+            "views" => to_js(&documents::views(lang)),
+            "downloads" => to_js(&documents::downloads(lang)),
             "table" => to_js(&self.scene.as_ref().map(|scene| &scene.table)),
             "ui" => to_js(&documents::ui_words(lang)),
             "summary" => Ok(JsValue::from_str(self.scene.as_ref().map_or("", |scene| scene.summary.as_str()))),
@@ -321,6 +349,12 @@ impl Explainer {
     }
 }
 
+impl Drop for Explainer {
+    fn drop(&mut self) {
+        LIVE_HANDLES.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 impl Explainer {
     /// Whether the widget's words, and the built-in dataset's texts, are there in `lang`. A custom
     /// dataset has its own texts in every language, but the widget's words still come from the file.
@@ -342,8 +376,12 @@ impl Explainer {
             let known: Vec<&str> = View::ALL.iter().map(|view| view.as_str()).collect();
             rejected("view: unknown view", view, &known.join(", "))
         })?;
-        if parsed != self.state.view {
-            self.state.view = parsed;
+        self.show_view(parsed)
+    }
+
+    fn show_view(&mut self, view: View) -> Result<(), JsError> {
+        if view != self.state.view {
+            self.state.view = view;
             self.forget_scene();
         }
         Ok(())
@@ -364,6 +402,10 @@ impl Explainer {
 
     fn set_party(&mut self, id: &str) -> Result<(), JsError> {
         let party = self.party_position("party: unknown party", id)?;
+        self.show_party(party)
+    }
+
+    fn show_party(&mut self, party: usize) -> Result<(), JsError> {
         if party != self.state.party {
             self.state.party = party;
             // Views that do not lay the pair out keep their scene: no layout, no lost focus.
@@ -379,6 +421,10 @@ impl Explainer {
 
     fn set_versus(&mut self, id: &str) -> Result<(), JsError> {
         let versus = self.party_position("versus: unknown party", id)?;
+        self.show_versus(versus)
+    }
+
+    fn show_versus(&mut self, versus: usize) -> Result<(), JsError> {
         if versus != self.state.versus {
             self.state.versus = versus;
             if self.state.view == View::Compare {
@@ -416,8 +462,8 @@ impl Explainer {
         self.dataset.parties().get(position).map(|party| party.id.as_str())
     }
 
-    fn valid_mark(&self, mark: i32) -> Option<usize> {
+    fn valid_mark(&self, mark: Option<u32>) -> Option<usize> {
         let count = self.scene.as_ref().map_or(0, |scene| scene.marks.len());
-        usize::try_from(mark).ok().filter(|&mark| mark < count)
+        mark.map(|mark| mark as usize).filter(|&mark| mark < count)
     }
 }
