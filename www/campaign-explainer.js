@@ -103,6 +103,9 @@ export class CampaignExplainer extends HTMLElement {
     const tableToggle = element('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' });
     const controls = element('div', { class: 'controls' }, [viewTabs, partyLabel, versusLabel, langLabel, tableToggle]);
     const canvas = element('canvas', { role: 'img', tabindex: '0', 'aria-describedby': 'live' });
+    // The band that names the columns, drawn again by Rust into its own canvas, stays at the top of the
+    // screen while the reader scrolls through a chart taller than it (position: sticky).
+    const header = element('canvas', { class: 'header-band', 'aria-hidden': 'true', hidden: '' });
     const tooltip = element('div', { class: 'tooltip', hidden: '', 'aria-hidden': 'true' });
     const cardText = element('p', { class: 'card-text' });
     const cardQuoteHeading = element('p', { class: 'card-label' });
@@ -111,8 +114,9 @@ export class CampaignExplainer extends HTMLElement {
     const cardTitle = element('h3', { class: 'card-title', id: 'card-title' });
     const readButton = element('button', { type: 'button', class: 'card-read' });
     const closeButton = element('button', { type: 'button', class: 'card-close' });
-    const card = element('div', { class: 'card', role: 'region', hidden: '', 'aria-labelledby': 'card-title' }, [cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
-    const stage = element('div', { class: 'stage' }, [canvas, tooltip]);
+    const card = element('div', { class: 'card', role: 'region', tabindex: '-1', hidden: '', 'aria-labelledby': 'card-title' }, [cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
+    // The card opens over the chart, next to its mark.
+    const stage = element('div', { class: 'stage' }, [canvas, header, tooltip, card]);
     const downloads = element('div', { class: 'downloads', role: 'group' });
     const alert = element('div', { class: 'alert', role: 'alert', hidden: '' });
     // The page's own content of the element (e.g. the build's static SVG) shows until the first draw,
@@ -120,7 +124,7 @@ export class CampaignExplainer extends HTMLElement {
     const fallback = element('div', { class: 'fallback' }, [element('slot')]);
     const live = element('div', { class: 'visually-hidden', id: 'live', 'aria-live': 'polite' });
     const table = element('div', { class: 'table visually-hidden' });
-    const wrapper = element('div', { class: 'explainer', part: 'explainer' }, [controls, alert, fallback, stage, card, downloads, table, live]);
+    const wrapper = element('div', { class: 'explainer', part: 'explainer' }, [controls, alert, fallback, stage, downloads, table, live]);
     shadow.append(wrapper);
 
     viewTabs.addEventListener('click', (event) => {
@@ -155,7 +159,7 @@ export class CampaignExplainer extends HTMLElement {
         this.closeCard(true);
       }
     });
-    return { wrapper, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
+    return { wrapper, header, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
   }
 
   /**
@@ -195,6 +199,7 @@ export class CampaignExplainer extends HTMLElement {
     await loadWasm();
     if (signal.aborted) return;
     this.context = this.context ?? this.parts.canvas.getContext('2d');
+    this.headerContext = this.headerContext ?? this.parts.header.getContext('2d');
     if (!this.context) throw new Error('this browser cannot draw on a canvas');
     this.explainer = new Explainer();
     this.langRequest += 1;
@@ -214,6 +219,10 @@ export class CampaignExplainer extends HTMLElement {
     // No await from here on: nothing can change between these and the first draw.
     this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
     this.darkQuery?.addEventListener?.('change', () => this.applyTheme() && this.redraw(), { signal });
+    // A tap or click anywhere but the open card closes it (one on a mark then opens that mark's).
+    document.addEventListener('pointerdown', (event) => {
+      if (!this.parts.card.hidden && !event.composedPath().includes(this.parts.card)) this.closeCard(false);
+    }, { signal });
     this.setLang(lang());
     this.applyTheme();
     for (const name of ['view', 'party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
@@ -497,10 +506,11 @@ export class CampaignExplainer extends HTMLElement {
     this.drawnWidth = width;
     if (width === 0) return;
     try {
-      const height = this.explainer.render(this.context, width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
+      const height = this.explainer.render(this.context, this.headerContext, width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
       const canvas = this.parts.canvas;
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
+      this.placeHeader(width, height);
       this.parts.fallback.hidden = true;
       if (this.renderFailed) {
         this.renderFailed = false;
@@ -517,6 +527,23 @@ export class CampaignExplainer extends HTMLElement {
       this.parts.alert.hidden = false;
       this.reportError(error.message);
     }
+  }
+
+  /**
+   * The header band's canvas, after the chart's, is moved by its margins over the same band of the chart, so
+   * it changes nothing until the reader scrolls past it; then it stays at the top of the screen.
+   */
+  placeHeader(width, chartHeight) {
+    const header = this.parts.header;
+    const band = this.explainer.header_band();
+    header.hidden = !band;
+    this.parts.stage.style.minHeight = '';
+    if (!band) return;
+    const [top, bottom] = band;
+    // No bottom margin: sticky keeps the margin box inside the stage, so one would pin the band in place.
+    // The stage keeps the chart's height by its min-height instead.
+    Object.assign(header.style, { width: `${width}px`, height: `${bottom - top}px`, marginTop: `${top - chartHeight}px` });
+    this.parts.stage.style.minHeight = `${chartHeight}px`;
   }
 
   /**
@@ -706,15 +733,57 @@ export class CampaignExplainer extends HTMLElement {
     parts.readButton.hidden = !info.fact;
     parts.card.hidden = false;
     this.currentFact = info.fact;
-    // Focus stays on the chart so the arrows keep working; the card is read out instead.
+    this.placeCard(info.rect);
     parts.live.textContent = [info.label, parts.cardText.textContent, info.fact?.quote].filter(Boolean).join('. ');
+    // Focus moves into the card; Escape or Close brings it back to the mark.
+    parts.card.focus({ preventScroll: true });
+  }
+
+  /**
+   * Puts the card next to its mark and inside the screen: below the mark where it fits, else above it, else on
+   * the roomier side with its own scroll; never over the mark. A mark out of view (selected from the article)
+   * is brought into view first: the page moves to the mark, never away from it.
+   */
+  placeCard([x, y, width, height]) {
+    const { card, stage } = this.parts;
+    const gap = 8;
+    Object.assign(card.style, { maxHeight: '', left: '0px', top: '0px' });
+    const screenHeight = window.innerHeight;
+    let stageBox = stage.getBoundingClientRect();
+    if (stageBox.top + y < 0 || stageBox.top + y + height > screenHeight) {
+      window.scrollBy({ top: stageBox.top + y + height / 2 - screenHeight / 2, behavior: 'instant' });
+      stageBox = stage.getBoundingClientRect();
+    }
+    let cardHeight = card.offsetHeight;
+    const room = () => {
+      const markTop = stageBox.top + y;
+      return { below: screenHeight - (markTop + height) - 2 * gap, above: markTop - 2 * gap };
+    };
+    let { below, above } = room();
+    if (cardHeight > Math.max(below, above)) {
+      // On a phone a card with a long quote fits on neither side: the page moves the mark up, just under the
+      // column names kept at the top, to open the card below it.
+      const header = this.parts.header.hidden ? 0 : this.parts.header.offsetHeight;
+      window.scrollBy({ top: stageBox.top + y - header - 2 * gap, behavior: 'instant' });
+      stageBox = stage.getBoundingClientRect();
+      ({ below, above } = room());
+    }
+    let placeBelow = cardHeight <= below || (cardHeight > above && below >= above);
+    if (cardHeight > (placeBelow ? below : above)) {
+      card.style.maxHeight = `${Math.max(placeBelow ? below : above, 120)}px`;
+      cardHeight = card.offsetHeight;
+    }
+    const top = placeBelow ? y + height + gap : y - gap - cardHeight;
+    const cardWidth = card.offsetWidth;
+    const left = Math.min(Math.max(gap, x + width / 2 - cardWidth / 2), Math.max(gap, stageBox.width - cardWidth - gap));
+    Object.assign(card.style, { left: `${left}px`, top: `${top}px` });
   }
 
   closeCard(returnFocus) {
     this.parts.card.hidden = true;
     this.explainer?.set_selected(undefined);
     this.redraw();
-    if (returnFocus) this.parts.canvas.focus();
+    if (returnFocus) this.parts.canvas.focus({ preventScroll: true });
   }
 
   readInArticle() {

@@ -7,7 +7,7 @@
 
 use crate::data::{Dataset, Lang, Status};
 
-use super::scene::{ColorRole, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
+use super::scene::{ColorRole, HeaderBand, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
 use super::text::{self, TextMeasure, TextStyle, Wrapped};
 use super::View;
 
@@ -46,11 +46,12 @@ pub struct SceneBuilder<'a> {
     texts: Vec<SceneText>,
     shapes: Vec<SceneShape>,
     party_emphasis: Vec<PartyEmphasis>,
+    header_band: Option<HeaderBand>,
 }
 
 impl<'a> SceneBuilder<'a> {
     pub fn new(measure: &'a dyn TextMeasure, lang: Lang, width: f64) -> SceneBuilder<'a> {
-        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new(), party_emphasis: Vec::new() }
+        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new(), party_emphasis: Vec::new(), header_band: None }
     }
 
     /// The left edge of the content, and its width.
@@ -141,6 +142,11 @@ impl<'a> SceneBuilder<'a> {
         self.shapes.push(SceneShape::Symbol(StatusSymbol { center, status, radius: SYMBOL_RADIUS, role }));
     }
 
+    /// The band from `top` to `bottom` names the columns (see [`Scene::header_band`]).
+    pub fn header_band(&mut self, top: f64, bottom: f64) {
+        self.header_band = Some(HeaderBand { top, bottom });
+    }
+
     pub fn party_emphasis(&mut self, emphasis: PartyEmphasis) {
         self.party_emphasis.push(emphasis);
     }
@@ -186,6 +192,7 @@ impl<'a> SceneBuilder<'a> {
             table,
             party_emphasis: self.party_emphasis,
             emphasised_party: None,
+            header_band: self.header_band,
         };
         if right_to_left {
             mirror(&mut scene);

@@ -63,6 +63,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         y += builder.paragraph(left, y, ui(lang, UiText::ChooseAnotherParty), HEADING, content_width, 2, ColorRole::Text);
     }
     y += 10.0;
+    let band_top = y;
     y += status_legend(&mut builder, left, y, content_width) + 14.0;
 
     let narrow = content_width < NARROW_CONTENT;
@@ -78,6 +79,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         let x = plan.column_x(left, column) + 4.0;
         builder.filled(Rect::new(x, y, plan.column_width - 8.0, 4.0), ColorRole::Party(who));
     }
+    builder.header_band(band_top, y + 6.0);
     y += 8.0;
     let right = plan.columns_right(left, 2);
 

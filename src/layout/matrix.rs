@@ -41,6 +41,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let min_label = if narrow { NARROW_MIN_LABEL } else { WIDE_MIN_LABEL };
 
     let mut y = MARGIN;
+    let band_top = y;
     y += status_legend(&mut builder, left, y, content_width) + 14.0;
 
     let party_count = dataset.parties().len();
@@ -65,6 +66,9 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         y += header_area.height + 6.0;
         let table_right = plan.columns_right(left, block.len());
         builder.rule(left, table_right, y, ColorRole::Grid);
+        if per_block >= party_count {
+            builder.header_band(band_top, y + 1.0);
+        }
 
         for (category, tactics) in &groups {
             y += builder.band_heading(category_name(dataset, lang, *category), left, table_right, y, 26.0);
@@ -219,6 +223,25 @@ mod tests {
         match layout(dataset, &request, &EstimatedTextMeasure) {
             Ok(scene) => scene,
             Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn the_header_band_holds_every_party_name_and_the_legend_and_no_mark() {
+        let dataset = Dataset::built_in().unwrap();
+        for (lang, width) in [(Lang::Ar, 390.0), (Lang::En, 390.0), (Lang::Fr, 1280.0)] {
+            let scene = matrix(&dataset, lang, width, 0);
+            let band = scene.header_band.unwrap_or_else(|| panic!("{lang:?} at {width}: no header band"));
+            assert!(band.top >= 0.0 && band.bottom < scene.height / 3.0, "{band:?} of {}", scene.height);
+            for party in dataset.parties() {
+                // A long name may wrap: its first word is on the first line.
+                let name = party.label(lang).split(' ').next().unwrap_or_default();
+                assert!(
+                    scene.texts.iter().any(|text| text.text.contains(name) && text.y > band.top && text.y < band.bottom),
+                    "{lang:?} at {width}: {name} is not in the band {band:?}"
+                );
+            }
+            assert!(scene.marks.iter().all(|mark| mark.rect.y >= band.bottom - 1.0), "{lang:?} at {width}: a mark under the band");
         }
     }
 

@@ -23,7 +23,7 @@ use crate::data::{Dataset, Lang};
 
 pub use builder::{MIN_TARGET, line_height};
 pub use navigation::NavigationKey;
-pub use scene::{ColorRole, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
+pub use scene::{ColorRole, HeaderBand, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
 pub use text::{EstimatedTextMeasure, TextMeasure, TextStyle, Wrapped, shorten_to_width, wrap};
 
 /// The five views of the embed contract.

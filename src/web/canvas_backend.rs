@@ -53,6 +53,7 @@ impl CanvasBackend<'_> {
         context: &'a CanvasRenderingContext2d,
         (css_width, css_height): (u32, u32),
         device_pixel_ratio: f64,
+        top: f64,
     ) -> Result<CanvasBackend<'a>, CanvasError> {
         let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio.min(4.0) } else { 1.0 };
         let backing_width = (f64::from(css_width) * ratio).round() as u32;
@@ -60,7 +61,8 @@ impl CanvasBackend<'_> {
         // Assigning the size clears the canvas even when unchanged, which is what a redraw wants.
         canvas.set_width(backing_width);
         canvas.set_height(backing_height);
-        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).map_err(canvas_error)?;
+        // `top`: the scene's line drawn at the canvas's top edge, for a canvas that shows a band of it.
+        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, -top * ratio).map_err(canvas_error)?;
         Ok(CanvasBackend { context })
     }
 

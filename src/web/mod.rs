@@ -221,9 +221,13 @@ impl Explainer {
     /// `css_width` is the element's width and `device_pixel_ratio` the screen's, read by the host
     /// before each draw. The focus ring is drawn only while the canvas has keyboard focus
     /// (`show_focus`), as a focus outline would be, but the focused mark is remembered across blur.
+    ///
+    /// `header`, the context of a second canvas, gets the scene's header band (`header_band`), which the
+    /// element keeps in view over a chart taller than the screen.
     pub fn render(
         &mut self,
         context: &CanvasRenderingContext2d,
+        header: Option<CanvasRenderingContext2d>,
         css_width: f64,
         device_pixel_ratio: f64,
         show_focus: bool,
@@ -246,10 +250,25 @@ impl Explainer {
         let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
         let focused = if show_focus { self.focused } else { None };
         let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
-        let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio).map_err(|message| error(&message))?;
         // The words plotters put before a backend's error when the canvas was drawn through it.
-        backend.replay(&commands).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))?;
+        let drawing_error = |message: String| error(&format!("backend error: Drawing backend error: {message}"));
+        let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio, 0.0).map_err(|message| error(&message))?;
+        backend.replay(&commands).map_err(drawing_error)?;
+        if let (Some(header), Some(band)) = (header, scene.header_band) {
+            let header_canvas = header.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
+            let band_size = (size.0, (band.bottom - band.top).round().max(1.0) as u32);
+            let backend = CanvasBackend::new(&header_canvas, &header, band_size, self.device_pixel_ratio, band.top)
+                .map_err(|message| error(&message))?;
+            backend.replay(&commands).map_err(drawing_error)?;
+        }
         Ok(scene.height)
+    }
+
+    /// The top and bottom of the band that names the columns, in CSS pixels of the last draw; none in
+    /// views without one.
+    pub fn header_band(&self) -> Option<Vec<f64>> {
+        let band = self.scene.as_ref()?.header_band?;
+        Some(vec![band.top, band.bottom])
     }
 
     /// The mark under a point in CSS pixels relative to the canvas, if any; `reach` gives a
