@@ -232,6 +232,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 self.outline_rect(*track, ColorRole::MutedText, 1.0)
             }
             MarkShape::Chip { role } => self.outline_rect(mark.rect.inflate(-1.0), *role, 2.0),
+            MarkShape::Fold { .. } => Ok(()),
         }
     }
 
@@ -404,7 +405,7 @@ mod tests {
 
     fn scene(view: View, lang: Lang, width: f64) -> Scene {
         let dataset = Dataset::built_in().unwrap();
-        let request = ViewRequest { view, lang, party: 0, versus: 1, width };
+        let request = ViewRequest { view, lang, party: 0, versus: 1, width, ..Default::default() };
         layout(&dataset, &request, &EstimatedTextMeasure).unwrap()
     }
 

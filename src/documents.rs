@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::data::{Dataset, Lang, Status, Timing};
 use crate::i18n::{UiText, labelled, ui};
-use crate::layout::{Scene, View};
+use crate::layout::{MarkShape, Scene, View};
 
 /// The state the host reflects into attributes, events and the URL hash.
 #[derive(Serialize, Debug, PartialEq)]
@@ -66,6 +66,8 @@ pub struct MarkDetails<'a> {
     pub party: Option<&'a str>,
     pub tactic: Option<&'a str>,
     pub fact: Option<FactDetails<'a>>,
+    /// For a category's heading in the matrix: the category it folds or unfolds.
+    pub fold: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug, PartialEq)]
@@ -104,6 +106,10 @@ pub fn mark<'a>(dataset: &'a Dataset, scene: &'a Scene, index: usize, lang: Lang
         party: mark.party.and_then(|party| dataset.parties().get(party)).map(|party| party.id.as_str()),
         tactic: mark.tactic.and_then(|tactic| dataset.tactics().get(tactic)).map(|tactic| tactic.id.as_str()),
         fact,
+        fold: match mark.shape {
+            MarkShape::Fold { category, .. } => dataset.categories().get(category).map(|category| category.id.as_str()),
+            _ => None,
+        },
     })
 }
 
@@ -121,7 +127,7 @@ mod tests {
     #[test]
     fn a_mark_of_the_matrix_carries_its_fact_with_the_verbatim_quote() {
         let dataset = Dataset::built_in().unwrap();
-        let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 640.0 };
+        let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 640.0, ..Default::default() };
         let scene = layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
         let index = scene.marks.iter().position(|mark| mark.fact.is_some()).unwrap();
         let details = mark(&dataset, &scene, index, Lang::En).unwrap();

@@ -63,6 +63,11 @@ ui_texts! {
     AxisCamp => ["المعسكر", "Camp", "Camp"],
     AxisGroup => ["المجموعة", "Groupe", "Group"],
     TacticsUsedRow => ["الأساليب المستعملة", "Tactiques utilisées", "Tactics used"],
+    /// The one row of a folded category of the matrix: per party, how many of its tactics were used.
+    FoldedRow => ["الأساليب المستعملة (من {count})", "Tactiques utilisées (sur {count})", "Tactics used (of {count})"],
+    /// What a category's heading in the matrix does when selected.
+    FoldCategory => ["{category}: إخفاء صفوف هذه الفئة", "{category} : masquer les lignes de cette catégorie", "{category}: hide the rows of this category"],
+    UnfoldCategory => ["{category}: إظهار صفوف هذه الفئة", "{category} : afficher les lignes de cette catégorie", "{category}: show the rows of this category"],
 
     SharedHeading => ["مشتركة ({count})", "En commun ({count})", "Shared ({count})"],
     Shared => ["مشتركة", "En commun", "Shared"],

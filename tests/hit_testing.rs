@@ -12,7 +12,7 @@ fn built_in() -> Dataset {
 
 fn scene(dataset: &Dataset, view: View, lang: Lang, width: f64) -> Scene {
     let versus = if dataset.parties().len() > 1 { 1 } else { 0 };
-    let request = ViewRequest { view, lang, party: 0, versus, width };
+    let request = ViewRequest { view, lang, party: 0, versus, width, ..Default::default() };
     layout(dataset, &request, &EstimatedTextMeasure).unwrap()
 }
 
@@ -380,7 +380,7 @@ fn forty_parties_on_a_phone_go_in_blocks_of_columns_that_fit() {
 }
 
 fn matrix_for(dataset: &Dataset, lang: Lang, width: f64, party: usize) -> Scene {
-    layout(dataset, &ViewRequest { view: View::Matrix, lang, party, versus: 0, width }, &EstimatedTextMeasure).unwrap()
+    layout(dataset, &ViewRequest { view: View::Matrix, lang, party, versus: 0, width, ..Default::default() }, &EstimatedTextMeasure).unwrap()
 }
 
 #[test]
@@ -444,15 +444,15 @@ fn a_party_position_past_the_end_is_an_error_for_the_views_that_use_it() {
     let dataset = built_in();
     let count = dataset.parties().len();
     for view in [View::Party, View::Compare] {
-        let request = ViewRequest { view, lang: Lang::En, party: count, versus: 0, width: 640.0 };
+        let request = ViewRequest { view, lang: Lang::En, party: count, versus: 0, width: 640.0, ..Default::default() };
         assert_eq!(
             layout(&dataset, &request, &EstimatedTextMeasure),
             Err(LayoutError::PartyOutOfRange { position: count, party_count: count })
         );
     }
-    let versus_out = ViewRequest { view: View::Compare, lang: Lang::En, party: 0, versus: 99, width: 640.0 };
+    let versus_out = ViewRequest { view: View::Compare, lang: Lang::En, party: 0, versus: 99, width: 640.0, ..Default::default() };
     assert!(layout(&dataset, &versus_out, &EstimatedTextMeasure).is_err());
-    let matrix = ViewRequest { view: View::Matrix, lang: Lang::En, party: 99, versus: 99, width: 640.0 };
+    let matrix = ViewRequest { view: View::Matrix, lang: Lang::En, party: 99, versus: 99, width: 640.0, ..Default::default() };
     assert!(layout(&dataset, &matrix, &EstimatedTextMeasure).is_ok(), "views without a party ignore it");
 }
 
@@ -477,7 +477,7 @@ fn summaries_and_tables_speak_the_view_language() {
 #[test]
 fn a_touch_near_a_mark_finds_it_and_a_touch_far_from_every_mark_finds_nothing() {
     let dataset = Dataset::built_in().unwrap();
-    let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 360.0 };
+    let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 360.0, ..Default::default() };
     let scene = campaign_explainer::layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
     for (position, mark) in scene.marks.iter().enumerate() {
         let (x, y) = mark.rect.center();

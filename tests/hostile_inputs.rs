@@ -175,7 +175,7 @@ fn a_party_past_the_end_is_an_error_naming_the_position_and_the_count() {
     for (view, party, versus) in
         [(View::Party, count, 0), (View::Party, usize::MAX, 0), (View::Compare, count, 0), (View::Compare, 0, count), (View::Compare, usize::MAX, usize::MAX)]
     {
-        let request = ViewRequest { view, lang: Lang::En, party, versus, width: 640.0 };
+        let request = ViewRequest { view, lang: Lang::En, party, versus, width: 640.0, ..Default::default() };
         let error = layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap_err();
         let position = if party >= count { party } else { versus };
         assert_eq!(error, LayoutError::PartyOutOfRange { position, party_count: count });
@@ -347,7 +347,7 @@ fn the_extreme_dataset_lays_out_every_view_in_every_language_inside_the_scene() 
     for (view_number, view) in View::ALL.into_iter().enumerate() {
         for (lang_number, lang) in Lang::ALL.into_iter().enumerate() {
             let width = if (view_number + lang_number) % 2 == 0 { 280.0 } else { 1200.0 };
-            let request = ViewRequest { view, lang, party: 39, versus: 0, width };
+            let request = ViewRequest { view, lang, party: 39, versus: 0, width, ..Default::default() };
             let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
             let context = format!("{view:?} {lang:?} {width}");
             assert!(!scene.marks.is_empty(), "{context}: no mark");
@@ -359,7 +359,7 @@ fn the_extreme_dataset_lays_out_every_view_in_every_language_inside_the_scene() 
 #[test]
 fn markup_in_names_stays_verbatim_text_in_the_scene_and_escaped_in_the_svg() {
     let dataset = load_extreme();
-    let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 1200.0 };
+    let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 1200.0, ..Default::default() };
     let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
     // The table and labels reach the page through textContent: the scene keeps markup as written.
     let table_text: String = scene.table.rows.iter().flatten().chain(&scene.table.header).cloned().collect();
@@ -385,7 +385,7 @@ fn a_dataset_without_facts_lays_out_every_view() {
     for view in View::ALL {
         for lang in Lang::ALL {
             for width in [f64::NAN, -5.0, 280.0, 640.0, 1e9] {
-                let request = ViewRequest { view, lang, party: 0, versus: 0, width };
+                let request = ViewRequest { view, lang, party: 0, versus: 0, width, ..Default::default() };
                 let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
                 check_scene(&scene, &format!("no facts: {view:?} {lang:?} {width}"));
             }
@@ -449,7 +449,7 @@ fn fuzz_timeout_camp_notes_at_their_maximum_cost_bounded_layout_work() {
     let dataset = Dataset::from_json(&dataset.to_string()).unwrap_or_else(|errors| panic!("{errors}"));
     for lang in [Lang::Fr, Lang::Ar] {
         let measure = CountingMeasure { characters: Cell::new(0) };
-        let request = ViewRequest { view: View::Camps, lang, party: 0, versus: 1, width: 280.0 };
+        let request = ViewRequest { view: View::Camps, lang, party: 0, versus: 1, width: 280.0, ..Default::default() };
         let scene = layout::layout(&dataset, &request, &measure).unwrap();
         check_scene(&scene, &format!("camps {lang:?} with maximal notes"));
         let measured = measure.characters.get();

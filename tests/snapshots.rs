@@ -51,7 +51,7 @@ fn cases() -> Vec<Case> {
 fn render(dataset: &Dataset, case: &Case) -> String {
     let pjd = dataset.party_index("pjd").unwrap();
     let pam = dataset.party_index("pam").unwrap();
-    let request = ViewRequest { view: case.view, lang: case.lang, party: pjd, versus: pam, width: case.width };
+    let request = ViewRequest { view: case.view, lang: case.lang, party: pjd, versus: pam, width: case.width, ..Default::default() };
     let scene = layout(dataset, &request, &EstimatedTextMeasure).unwrap();
     render_svg(&scene, &Theme::for_scheme(case.dark))
 }

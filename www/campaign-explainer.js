@@ -70,7 +70,7 @@ function pageLang(host) {
 
 export class CampaignExplainer extends HTMLElement {
   static get observedAttributes() {
-    return ['view', 'lang', 'party', 'versus', 'theme', 'src'];
+    return ['view', 'lang', 'party', 'versus', 'theme', 'src', 'folded'];
   }
 
   constructor() {
@@ -225,7 +225,7 @@ export class CampaignExplainer extends HTMLElement {
     }, { signal });
     this.setLang(lang());
     this.applyTheme();
-    for (const name of ['view', 'party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
+    for (const name of ['view', 'party', 'versus', 'folded']) this.applyAttribute(name, this.getAttribute(name));
     this.ready = true;
     // A width change redraws in the next frame, not in the observer's callback: a draw changes the
     // element's height, and a size change inside the callback makes every engine report a "ResizeObserver
@@ -363,7 +363,7 @@ export class CampaignExplainer extends HTMLElement {
       this.explainer.use_dataset(null);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
-      if (reapply) for (const name of ['party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
+      if (reapply) for (const name of ['party', 'versus', 'folded']) this.applyAttribute(name, this.getAttribute(name));
       return;
     }
     const url = new URL(source, document.baseURI).href;
@@ -413,7 +413,7 @@ export class CampaignExplainer extends HTMLElement {
       this.explainer.use_dataset(data);
       this.datasetGeneration = (this.datasetGeneration ?? 0) + 1;
       this.clearAlert();
-      if (reapply) for (const name of ['party', 'versus']) this.applyAttribute(name, this.getAttribute(name));
+      if (reapply) for (const name of ['party', 'versus', 'folded']) this.applyAttribute(name, this.getAttribute(name));
     } catch (error) {
       this.showDatasetError(error.message);
     }
@@ -699,6 +699,10 @@ export class CampaignExplainer extends HTMLElement {
   select(mark) {
     const info = this.explainer.mark(mark);
     if (!info) return;
+    if (info.fold) {
+      this.toggleFold(info.fold);
+      return;
+    }
     this.explainer.set_selected(mark);
     this.redraw();
     this.openCard(info);
@@ -709,9 +713,32 @@ export class CampaignExplainer extends HTMLElement {
     }));
   }
 
+  /**
+   * Folds or unfolds a category of the matrix through the `folded` attribute, so the page sees the state it
+   * could set; the heading keeps the keyboard focus.
+   */
+  toggleFold(category) {
+    const folded = new Set((this.getAttribute('folded') ?? '').split(/[\s,]+/).filter(Boolean));
+    if (!folded.delete(category)) folded.add(category);
+    if (folded.size) this.setAttribute('folded', [...folded].join(' '));
+    else this.removeAttribute('folded');
+    for (let index = 0; ; index += 1) {
+      const info = this.explainer.mark(index);
+      if (!info) break;
+      if (info.fold === category) {
+        this.explainer.set_focus(index);
+        this.redraw();
+        this.announce(index);
+        break;
+      }
+    }
+  }
+
   /** Selects the marks of a fact by id, e.g. when the reader picks its sentence in the article. */
   selectFact(factId) {
     if (!this.explainer) return false;
+    // A fact of a folded category has no mark until it is unfolded.
+    if (this.explainer.marks_of_fact(factId).length === 0 && this.hasAttribute('folded')) this.removeAttribute('folded');
     const marks = this.explainer.marks_of_fact(factId);
     if (marks.length === 0) return false;
     this.explainer.set_focus(marks[0]);

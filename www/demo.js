@@ -1,5 +1,5 @@
 // The demo article: keeps the widget's state in the URL hash, and links the article's sentences with the chart's marks.
-const STATE_ATTRIBUTES = ['view', 'party', 'versus', 'lang', 'theme'];
+const STATE_ATTRIBUTES = ['view', 'party', 'versus', 'lang', 'theme', 'folded'];
 const widget = document.getElementById('explainer');
 
 function readHash() {
@@ -15,6 +15,10 @@ function writeHash(state) {
   for (const name of ['view', 'party', 'versus', 'lang']) {
     if (state[name]) parameters.set(name, state[name]);
   }
+  // The matrix's folded categories are the element's attribute, not part of the render event's state.
+  const folded = widget.getAttribute('folded');
+  if (folded) parameters.set('folded', folded);
+  else parameters.delete('folded');
   const hash = `#${parameters.toString()}`;
   if (hash !== location.hash) history.replaceState(null, '', hash);
 }

@@ -63,7 +63,7 @@ fn compare_everything(dataset: &Dataset) {
 
 fn lay_out_and_walk(dataset: &Dataset, view: View, lang: Lang, width: f64) {
     let party_count = dataset.parties().len();
-    let request = ViewRequest { view, lang, party: party_count - 1, versus: 0, width };
+    let request = ViewRequest { view, lang, party: party_count - 1, versus: 0, width, ..Default::default() };
     let scene = layout::layout(dataset, &request, &EstimatedTextMeasure).expect("a layout of existing parties");
     check_geometry(&scene, width);
     let past_end = ViewRequest { party: party_count, ..request };

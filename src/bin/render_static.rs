@@ -42,7 +42,7 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
     for view in View::ALL {
         for lang in Lang::ALL {
             // The element's default pair.
-            let request = ViewRequest { view, lang, party: 0, versus: dataset.default_versus(), width };
+            let request = ViewRequest { view, lang, party: 0, versus: dataset.default_versus(), width, ..Default::default() };
             let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
             let file = format!("{}-{}.svg", view.as_str(), lang.code());
             std::fs::write(output.join(&file), render_svg(&scene, &theme)).map_err(|error| format!("{file}: {error}"))?;

@@ -112,6 +112,22 @@ impl<'a> SceneBuilder<'a> {
         height
     }
 
+    /// A category's heading band that folds or unfolds its rows when selected: the heading's text, and a
+    /// sign at its far end, "−" when its rows are shown and "+" when they are folded.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fold_heading(&mut self, text: &str, left: f64, right: f64, top: f64, min_height: f64, category: usize, folded: bool, label: String) -> f64 {
+        const SIGN_ROOM: f64 = 28.0;
+        let lines = self.wrap(text, HEADING, right - left - 12.0 - SIGN_ROOM, 2).lines;
+        let height = (line_height(HEADING) * lines.len() as f64 + 10.0).max(min_height);
+        let band = Rect::new(left, top, right - left, height);
+        self.filled(band, ColorRole::Band);
+        self.lines(left + 6.0, top + 5.0, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
+        let sign = if folded { "+" } else { "\u{2212}" };
+        self.text(right - SIGN_ROOM / 2.0, top + height / 2.0, sign.to_owned(), HEADING, TextAnchor::Center, ColorRole::Text);
+        self.mark(Mark { rect: band, shape: MarkShape::Fold { category, folded }, party: None, tactic: None, fact: None, status: None, label });
+        height
+    }
+
     /// A bar the reader can focus: `hit` is its area, the track runs across it
     /// `track_offset` below its top, filled to `share` (clamped to 0..=1).
     #[allow(clippy::too_many_arguments)]
@@ -235,7 +251,7 @@ fn mirror(scene: &mut Scene) {
                 rect(track);
                 rect(fill);
             }
-            MarkShape::Chip { .. } => {}
+            MarkShape::Chip { .. } | MarkShape::Fold { .. } => {}
         }
     }
 }

@@ -13,7 +13,7 @@ use super::labels::{category_name, fact_label, party_short, status_name, tactic_
 use super::legend::status_legend;
 use super::scene::{ColorRole, PartyEmphasis, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
-use super::View;
+use super::{CategorySet, View};
 
 /// Below this content width the names column may shrink to `NARROW_MIN_LABEL`.
 const NARROW_CONTENT: f64 = 480.0;
@@ -31,7 +31,7 @@ const EMPHASIS_BAND_PADDING: f64 = 2.0;
 const UNDERLINE_GAP: f64 = 1.0;
 const UNDERLINE_THICKNESS: f64 = 2.0;
 
-pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let narrow = content_width < NARROW_CONTENT;
@@ -71,7 +71,23 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         }
 
         for (category, tactics) in &groups {
-            y += builder.band_heading(category_name(dataset, lang, *category), left, table_right, y, 26.0);
+            let name = category_name(dataset, lang, *category);
+            let is_folded = folded.contains(*category);
+            let action = if is_folded { UiText::UnfoldCategory } else { UiText::FoldCategory };
+            let label = ui_fill(lang, action, &[("category", name)]);
+            y += builder.fold_heading(name, left, table_right, y, 26.0, *category, is_folded, label);
+            if is_folded {
+                let count = format_number(lang, tactics.len() as f64);
+                let height = row_name(&mut builder, &plan, &ui_fill(lang, UiText::FoldedRow, &[("count", &count)]), name_style, name_lines, left, y);
+                for (column, &party) in block.iter().enumerate() {
+                    let center = plan.column_x(left, column) + plan.column_width / 2.0;
+                    let used = tactics.iter().filter(|&&tactic| dataset.status(party, tactic) == Some(Status::Used)).count();
+                    builder.text(center, y + height / 2.0, format_number(lang, used as f64), SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
+                }
+                y += height;
+                builder.rule(left, table_right, y, ColorRole::Grid);
+                continue;
+            }
             for &tactic in tactics {
                 let height = row_name(&mut builder, &plan, tactic_name(dataset, lang, tactic), name_style, name_lines, left, y);
                 for (column, &party) in block.iter().enumerate() {
@@ -219,10 +235,39 @@ mod tests {
     use crate::theme::Theme;
 
     fn matrix(dataset: &Dataset, lang: Lang, width: f64, party: usize) -> crate::layout::Scene {
-        let request = ViewRequest { view: View::Matrix, lang, party, versus: 0, width };
+        let request = ViewRequest { view: View::Matrix, lang, party, versus: 0, width, ..Default::default() };
         match layout(dataset, &request, &EstimatedTextMeasure) {
             Ok(scene) => scene,
             Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn folding_every_category_fits_the_matrix_on_a_phone_screen_and_keeps_a_heading_to_unfold_each() {
+        use crate::layout::{CategorySet, MarkShape};
+        let dataset = Dataset::built_in().unwrap();
+        for lang in Lang::ALL {
+            let unfolded = matrix(&dataset, lang, 390.0, 0);
+            let all = (0..dataset.categories().len()).fold(CategorySet::default(), |set, category| set.toggled(category));
+            let request = ViewRequest { view: View::Matrix, lang, width: 390.0, folded: all, ..Default::default() };
+            let folded = layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
+            assert!(unfolded.height > 844.0 && folded.height < 844.0, "{lang:?}: {} unfolded, {} folded", unfolded.height, folded.height);
+            let folds: Vec<(usize, bool)> = folded
+                .marks
+                .iter()
+                .filter_map(|mark| match mark.shape {
+                    MarkShape::Fold { category, folded } => Some((category, folded)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(folds, (0..dataset.categories().len()).map(|category| (category, true)).collect::<Vec<_>>());
+            assert!(folded.marks.iter().all(|mark| mark.fact.is_none()), "{lang:?}: a folded category shows no fact");
+            // One category folded: only its rows go.
+            let one = ViewRequest { view: View::Matrix, lang, width: 390.0, folded: CategorySet::default().toggled(0), ..Default::default() };
+            let partly = layout(&dataset, &one, &EstimatedTextMeasure).unwrap();
+            let facts = |scene: &crate::layout::Scene| scene.marks.iter().filter(|mark| mark.fact.is_some()).count();
+            let in_first = dataset.tactics_by_category()[0].1.iter().map(|&tactic| (0..dataset.parties().len()).filter(|&party| dataset.fact_index(party, tactic).is_some()).count()).sum::<usize>();
+            assert_eq!(facts(&partly), facts(&unfolded) - in_first);
         }
     }
 

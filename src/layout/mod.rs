@@ -74,7 +74,7 @@ impl View {
 pub const MIN_WIDTH: f64 = 280.0;
 pub const MAX_WIDTH: f64 = 2000.0;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ViewRequest {
     pub view: View,
     pub lang: Lang,
@@ -83,6 +83,27 @@ pub struct ViewRequest {
     pub versus: usize,
     /// CSS pixels, clamped to 280..=2000; not-a-number gives the narrowest.
     pub width: f64,
+    /// Categories the matrix shows folded, as one row of counts: a phone reader's shorter matrix.
+    pub folded: CategorySet,
+}
+
+/// A set of category positions; the first 64 categories can be in it (a dataset declares at most 40).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct CategorySet(u64);
+
+impl CategorySet {
+    pub fn contains(self, category: usize) -> bool {
+        category < 64 && self.0 & (1 << category) != 0
+    }
+
+    /// The set with `category` added if it was not in it, removed if it was.
+    pub fn toggled(self, category: usize) -> CategorySet {
+        if category < 64 { CategorySet(self.0 ^ (1 << category)) } else { self }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 /// The width a request is laid out at.
@@ -125,7 +146,7 @@ pub fn layout(dataset: &Dataset, request: &ViewRequest, measure: &dyn TextMeasur
         if position < party_count { Ok(position) } else { Err(LayoutError::PartyOutOfRange { position, party_count }) }
     };
     let mut scene = match request.view {
-        View::Matrix => matrix::layout(dataset, builder),
+        View::Matrix => matrix::layout(dataset, builder, request.folded),
         View::Party => party::layout(dataset, builder, check(request.party)?),
         View::Compare => head_to_head::layout(dataset, builder, check(request.party)?, check(request.versus)?),
         View::Camps => camps::layout(dataset, builder),

@@ -123,6 +123,8 @@ pub enum MarkShape {
     Bar { track: Rect, fill: Rect, role: ColorRole },
     /// A box around a label whose text is among the scene's texts.
     Chip { role: ColorRole },
+    /// A category's heading, which folds or unfolds the category's rows; drawn by the heading itself.
+    Fold { category: usize, folded: bool },
 }
 
 /// Something the reader can point at, focus and select.

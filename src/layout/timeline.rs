@@ -327,7 +327,7 @@ mod tests {
     }
 
     fn scene(dataset: &Dataset, lang: Lang, width: f64) -> Scene {
-        let request = ViewRequest { view: View::Timeline, lang, party: 0, versus: 1, width };
+        let request = ViewRequest { view: View::Timeline, lang, party: 0, versus: 1, width, ..Default::default() };
         layout(dataset, &request, &EstimatedTextMeasure).unwrap()
     }
 

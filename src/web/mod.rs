@@ -14,7 +14,7 @@ use crate::data::{Dataset, DatasetErrors, Lang, quoted};
 use crate::documents;
 use crate::export;
 use crate::i18n;
-use crate::layout::{self, NavigationKey, Scene, TextMeasure, View, ViewRequest};
+use crate::layout::{self, CategorySet, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
 use serde::Serialize;
@@ -73,6 +73,7 @@ struct WidgetState {
     party: usize,
     versus: usize,
     dark: bool,
+    folded: CategorySet,
 }
 
 /// How many handles exist: the element frees its handle when it leaves the page, and the tests
@@ -127,7 +128,7 @@ impl Explainer {
         LIVE_HANDLES.fetch_add(1, Ordering::Relaxed);
         Ok(Explainer {
             dataset,
-            state: WidgetState { view: View::Matrix, lang: Lang::Ar, party: 0, versus, dark: false },
+            state: WidgetState { view: View::Matrix, lang: Lang::Ar, party: 0, versus, dark: false, folded: CategorySet::default() },
             css_width: 640.0,
             device_pixel_ratio: 1.0,
             scene: None,
@@ -177,6 +178,8 @@ impl Explainer {
             self.custom_dataset = false;
             self.state.party = 0;
             self.state.versus = self.dataset.default_versus();
+            // Category positions are the dataset's: the host applies `folded` again.
+            self.state.folded = CategorySet::default();
             self.forget_scene();
             return Ok(());
         }
@@ -189,13 +192,15 @@ impl Explainer {
         self.custom_dataset = true;
         self.state.party = party;
         self.state.versus = versus;
+        self.state.folded = CategorySet::default();
         self.forget_scene();
         Ok(())
     }
 
-    /// Applies one of the element's attributes `view`, `lang`, `party` or `versus`; a rejected
-    /// value keeps the state and names what is accepted. No value (a removed attribute) is the
-    /// contract's default: the matrix, Arabic, the first party, and the second party as `versus`.
+    /// Applies one of the element's attributes `view`, `lang`, `party`, `versus` or `folded` (category ids
+    /// the matrix shows folded, separated by spaces or commas); a rejected value keeps the state and names
+    /// what is accepted. No value (a removed attribute) is the contract's default: the matrix, Arabic, the
+    /// first party, the second party as `versus`, and no category folded.
     pub fn set(&mut self, attribute: &str, value: Option<String>) -> Result<(), JsError> {
         let default_versus = self.dataset.default_versus();
         match (attribute, value.as_deref()) {
@@ -207,7 +212,8 @@ impl Explainer {
             ("party", None) => self.show_party(0),
             ("versus", Some(id)) => self.set_versus(id),
             ("versus", None) => self.show_versus(default_versus),
-            _ => Err(rejected("attribute: unknown attribute", attribute, "view, lang, party, versus")),
+            ("folded", folded) => self.set_folded(folded.unwrap_or_default()),
+            _ => Err(rejected("attribute: unknown attribute", attribute, "view, lang, party, versus, folded")),
         }
     }
 
@@ -241,6 +247,7 @@ impl Explainer {
                 party: self.state.party,
                 versus: self.state.versus,
                 width: self.css_width,
+                folded: self.state.folded,
             };
             let measure = CanvasTextMeasure { context };
             let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
@@ -402,6 +409,26 @@ impl Explainer {
         if view != self.state.view {
             self.state.view = view;
             self.forget_scene();
+        }
+        Ok(())
+    }
+
+    fn set_folded(&mut self, ids: &str) -> Result<(), JsError> {
+        let mut folded = CategorySet::default();
+        for id in ids.split([' ', ',']).filter(|id| !id.is_empty()) {
+            let category = self.dataset.categories().iter().position(|category| category.id == id).ok_or_else(|| {
+                let known: Vec<&str> = self.dataset.categories().iter().map(|category| category.id.as_str()).collect();
+                rejected("folded: unknown category", id, &known.join(", "))
+            })?;
+            if !folded.contains(category) {
+                folded = folded.toggled(category);
+            }
+        }
+        if folded != self.state.folded {
+            self.state.folded = folded;
+            if self.state.view == View::Matrix {
+                self.forget_scene();
+            }
         }
         Ok(())
     }

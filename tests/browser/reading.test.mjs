@@ -124,3 +124,54 @@ test('by keyboard, Enter moves focus into the card and Escape brings it back to 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone the matrix folds by category: a tap on a heading folds its rows, the state is in the URL hash, Enter unfolds', async (t) => {
+  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin, viewport: { width: 390, height: 844 }, hasTouch: true });
+  await waitForRender(page);
+  const chart = () => page.evaluate(() => {
+    const widget = document.getElementById('explainer');
+    const bounds = widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const headings = [];
+    for (let index = 0; ; index += 1) {
+      const mark = widget.explainer.mark(index);
+      if (!mark) break;
+      if (mark.fold) headings.push({ index, fold: mark.fold, label: mark.label, x: bounds.left + mark.rect[0] + mark.rect[2] / 2, y: bounds.top + mark.rect[1] + mark.rect[3] / 2 });
+    }
+    return { height: bounds.height, headings, folded: widget.getAttribute('folded'), hash: location.hash, focused: widget.explainer.focused_mark() };
+  });
+  const start = await chart();
+  assert.ok(start.height > 844, `the whole matrix is taller than the phone: ${start.height}`);
+  assert.ok(start.headings.length >= 5, 'every category heading is a mark');
+  // The category with the most rows: the one whose heading is furthest from the next.
+  const gaps = start.headings.map((heading, position) => (start.headings[position + 1]?.y ?? start.height) - heading.y);
+  const chosen = gaps.indexOf(Math.max(...gaps.slice(0, -1)));
+  const first = start.headings[chosen];
+  assert.match(first.label, /: hide the rows of this category$/);
+  await page.evaluate((y) => window.scrollBy({ top: y - 300, behavior: 'instant' }), first.y);
+  const target = (await chart()).headings[chosen];
+  const count = await page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').length);
+  if (canDo(t, browser, 'touch', 'a tap on a heading folds it')) await page.touchscreen.tap(target.x, target.y);
+  else await page.mouse.click(target.x, target.y);
+  await waitForRender(page, 'explainer', count + 1);
+  const folded = await chart();
+  assert.equal(folded.folded, first.fold);
+  assert.ok(folded.height < start.height - 60, `the folded matrix is shorter: ${folded.height} against ${start.height}`);
+  assert.match(folded.hash, new RegExp(`folded=${first.fold}`));
+  assert.match(folded.headings[chosen].label, /: show the rows of this category$/);
+  // Every category folded: the matrix fits the phone's screen.
+  await page.evaluate((ids) => document.getElementById('explainer').setAttribute('folded', ids.join(' ')), start.headings.map((heading) => heading.fold));
+  const all = await chart();
+  assert.ok(all.height < 844, `all folded, the matrix fits the screen: ${all.height}`);
+  // By keyboard: Enter on the focused heading unfolds it, and the focus stays on that heading.
+  await page.evaluate((index) => {
+    const widget = document.getElementById('explainer');
+    widget.shadowRoot.querySelector('canvas').focus({ preventScroll: true });
+    widget.explainer.set_focus(index);
+  }, all.headings[chosen].index);
+  await page.keyboard.press('Enter');
+  const unfolded = await chart();
+  assert.ok(!(unfolded.folded ?? '').split(' ').includes(first.fold), `unfolded: ${unfolded.folded}`);
+  assert.equal(unfolded.headings.find((heading) => heading.fold === first.fold).index, unfolded.focused, 'the focus stays on the heading');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
