@@ -2,7 +2,7 @@
 
 use campaign_explainer::data::{Dataset, Lang, Status};
 use campaign_explainer::layout::{
-    EstimatedTextMeasure, LayoutError, MIN_TARGET, NavigationKey, Rect, Scene, TextAnchor, TextMeasure, TextStyle, View, ViewRequest,
+    EstimatedTextMeasure, LayoutError, MIN_TARGET, MarkShape, NavigationKey, Rect, Scene, TextAnchor, TextMeasure, TextStyle, View, ViewRequest,
     layout, line_height,
 };
 
@@ -14,6 +14,13 @@ fn scene(dataset: &Dataset, view: View, lang: Lang, width: f64) -> Scene {
     let versus = if dataset.parties().len() > 1 { 1 } else { 0 };
     let request = ViewRequest { view, lang, party: 0, versus, width, ..Default::default() };
     layout(dataset, &request, &EstimatedTextMeasure).unwrap()
+}
+
+/// The scene with only the marks of its cells: the matrix's category headings, which fold their rows,
+/// left out, for the tests of the grid of cells.
+fn cells_only(mut scene: Scene) -> Scene {
+    scene.marks.retain(|mark| !matches!(mark.shape, MarkShape::Fold { .. }));
+    scene
 }
 
 fn every_scene(dataset: &Dataset, widths: &[f64]) -> Vec<(String, Scene)> {
@@ -175,7 +182,9 @@ fn the_matrix_shows_every_fact_once_and_the_timeline_every_used_fact_once() {
             assert_eq!(in_timeline, usize::from(record.status == Status::Used), "fact {fact} in the timeline");
         }
         let cells = dataset.parties().len() * dataset.tactics().len();
-        assert_eq!(matrix.marks.len(), cells);
+        let headings = matrix.marks.iter().filter(|mark| matches!(mark.shape, MarkShape::Fold { .. })).count();
+        assert_eq!(matrix.marks.len(), cells + headings);
+        assert_eq!(headings, dataset.categories().len(), "one heading per category");
     }
 }
 
@@ -217,7 +226,7 @@ fn right_walks_every_mark_in_reading_order_and_left_walks_back() {
 fn reading_order_follows_the_page_direction() {
     let dataset = built_in();
     for lang in Lang::ALL {
-        let matrix = scene(&dataset, View::Matrix, lang, 640.0);
+        let matrix = cells_only(scene(&dataset, View::Matrix, lang, 640.0));
         for pair in matrix.marks.windows(2) {
             let (first, second) = (pair[0].rect, pair[1].rect);
             if (first.y - second.y).abs() < 1.0 {
@@ -239,10 +248,28 @@ fn reading_order_follows_the_page_direction() {
 }
 
 #[test]
+fn down_from_a_cell_skips_the_category_headings_and_stays_in_its_column() {
+    let dataset = built_in();
+    for lang in Lang::ALL {
+        let matrix = scene(&dataset, View::Matrix, lang, 640.0);
+        for (position, mark) in matrix.marks.iter().enumerate() {
+            let Some(party) = mark.party else { continue };
+            let down = matrix.next_mark(Some(position), NavigationKey::Down).unwrap();
+            assert!(!matches!(matrix.marks[down].shape, MarkShape::Fold { .. }), "{lang:?}: down from {position} lands on a heading");
+            assert!(down == position || matrix.marks[down].party == Some(party), "{lang:?}: down from {position} leaves the column");
+        }
+        // A heading is reached in reading order: forward from the cell before it.
+        let heading = matrix.marks.iter().skip(1).position(|mark| matches!(mark.shape, MarkShape::Fold { .. })).unwrap() + 1;
+        let forward = if lang == Lang::Ar { NavigationKey::Left } else { NavigationKey::Right };
+        assert_eq!(matrix.next_mark(Some(heading - 1), forward), Some(heading));
+    }
+}
+
+#[test]
 fn arabic_mirrors_the_arrow_keys() {
     let dataset = built_in();
-    let arabic = scene(&dataset, View::Matrix, Lang::Ar, 640.0);
-    let english = scene(&dataset, View::Matrix, Lang::En, 640.0);
+    let arabic = cells_only(scene(&dataset, View::Matrix, Lang::Ar, 640.0));
+    let english = cells_only(scene(&dataset, View::Matrix, Lang::En, 640.0));
     assert!(arabic.right_to_left && !english.right_to_left);
     assert_eq!(arabic.next_mark(Some(0), NavigationKey::Left), Some(1));
     assert_eq!(arabic.next_mark(Some(1), NavigationKey::Right), Some(0));
@@ -258,7 +285,7 @@ fn arabic_mirrors_the_arrow_keys() {
 fn up_and_down_stay_in_the_column() {
     let dataset = built_in();
     for lang in Lang::ALL {
-        let matrix = scene(&dataset, View::Matrix, lang, 640.0);
+        let matrix = cells_only(scene(&dataset, View::Matrix, lang, 640.0));
         let party_count = dataset.parties().len();
         for start in [0, 2, party_count + 1] {
             let down = matrix.next_mark(Some(start), NavigationKey::Down).unwrap();
@@ -375,7 +402,7 @@ fn layout_never_panics_on_extreme_widths_and_datasets() {
 fn forty_parties_on_a_phone_go_in_blocks_of_columns_that_fit() {
     let dataset = synthetic(40, 4, 10, true);
     let matrix = scene(&dataset, View::Matrix, Lang::En, 320.0);
-    assert_eq!(matrix.marks.len(), 40 * 4, "every cell is drawn");
+    assert_eq!(cells_only(matrix.clone()).marks.len(), 40 * 4, "every cell is drawn");
     assert!(matrix.marks.iter().all(|mark| mark.rect.right() <= 320.0));
 }
 
@@ -426,7 +453,7 @@ fn forty_parties_on_a_phone_each_emphasise_their_own_column_and_overlap_nothing(
                         let band = emphasis.band.inflate(0.01);
                         let corners = [(mark.rect.x, mark.rect.y), (mark.rect.right() - 0.02, mark.rect.bottom() - 0.02)];
                         assert!(corners.iter().all(|&(x, y)| band.contains(x, y)), "{name}: {:?} outside its band", mark.rect);
-                    } else {
+                    } else if mark.party.is_some() {
                         assert!(!mark.rect.intersects(&emphasis.band), "{name}: the band covers {:?}", mark.label);
                     }
                     assert!(!mark.rect.intersects(&emphasis.underline), "{name}: the underline crosses {:?}", mark.label);

@@ -113,7 +113,7 @@ impl<'a> SceneBuilder<'a> {
     }
 
     /// A category's heading band that folds or unfolds its rows when selected: the heading's text, and a
-    /// sign at its far end, "−" when its rows are shown and "+" when they are folded.
+    /// chevron at its far end.
     #[allow(clippy::too_many_arguments)]
     pub fn fold_heading(&mut self, text: &str, left: f64, right: f64, top: f64, min_height: f64, category: usize, folded: bool, label: String) -> f64 {
         const SIGN_ROOM: f64 = 28.0;
@@ -122,8 +122,13 @@ impl<'a> SceneBuilder<'a> {
         let band = Rect::new(left, top, right - left, height);
         self.filled(band, ColorRole::Band);
         self.lines(left + 6.0, top + 5.0, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
-        let sign = if folded { "+" } else { "\u{2212}" };
-        self.text(right - SIGN_ROOM / 2.0, top + height / 2.0, sign.to_owned(), HEADING, TextAnchor::Center, ColorRole::Text);
+        // A chevron, drawn rather than a glyph no font may have: down while the rows show, towards the reading
+        // direction once they are folded (mirrored with the rest of the scene in Arabic).
+        let (x, y) = (right - SIGN_ROOM / 2.0, top + height / 2.0);
+        let points = if folded { [(x - 2.5, y - 5.0), (x + 2.5, y), (x - 2.5, y + 5.0)] } else { [(x - 5.0, y - 2.5), (x, y + 2.5), (x + 5.0, y - 2.5)] };
+        for pair in points.windows(2) {
+            self.shape(SceneShape::Line { from: pair[0], to: pair[1], role: ColorRole::Text, stroke_width: 2.0 });
+        }
         self.mark(Mark { rect: band, shape: MarkShape::Fold { category, folded }, party: None, tactic: None, fact: None, status: None, label });
         height
     }

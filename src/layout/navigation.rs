@@ -1,6 +1,6 @@
 //! Pointer hit testing and arrow-key movement between a scene's marks, so the web layer needs no geometry.
 
-use super::scene::Scene;
+use super::scene::{MarkShape, Scene};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum NavigationKey {
@@ -79,10 +79,17 @@ impl Scene {
     /// current mark's columns first, so Down stays in its column of a matrix or
     /// of a two-column list; otherwise on the nearest line, closest horizontally.
     fn vertical_neighbour(&self, current: usize, below: bool) -> Option<usize> {
-        let origin = self.marks.get(current)?.rect;
+        let origin_mark = self.marks.get(current)?;
+        let origin = origin_mark.rect;
+        // From a cell, up and down stay among the cells of its column: a category's heading, which spans
+        // every column, is reached in reading order instead.
+        let from_heading = matches!(origin_mark.shape, MarkShape::Fold { .. });
         let (origin_x, origin_y) = origin.center();
         let mut best: Option<(usize, bool, f64, f64)> = None;
         for (position, mark) in self.marks.iter().enumerate() {
+            if !from_heading && matches!(mark.shape, MarkShape::Fold { .. }) {
+                continue;
+            }
             let (x, y) = mark.rect.center();
             let vertical = if below { y - origin_y } else { origin_y - y };
             if vertical <= SAME_ROW_TOLERANCE {
