@@ -43,6 +43,11 @@ pub fn views(lang: Lang) -> Vec<Choice> {
     View::ALL.into_iter().map(|view| Choice { id: view.as_str(), label: view.title(lang) }).collect()
 }
 
+/// The languages of the language menu, each named in itself.
+pub fn languages() -> Vec<Choice> {
+    Lang::ALL.into_iter().map(|lang| Choice { id: lang.code(), label: lang.endonym() }).collect()
+}
+
 /// The download formats, in the order of the element's buttons.
 pub fn downloads(lang: Lang) -> Vec<Choice> {
     [("png", UiText::DownloadPng), ("svg", UiText::DownloadSvg), ("csv", UiText::DownloadCsv), ("json", UiText::DownloadJson)]

@@ -98,7 +98,8 @@ export class CampaignExplainer extends HTMLElement {
     const viewTabs = element('div', { class: 'views', role: 'group' });
     const partyLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), element('select', { 'data-attribute': 'party' })]);
     const versusLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), element('select', { 'data-attribute': 'versus' })]);
-    const langSelect = element('select', { 'data-attribute': 'lang' }, LANGS.map((lang) => element('option', { value: lang, lang, text: { ar: 'العربية', fr: 'Français', en: 'English' }[lang] })));
+    // Its options, each language named in itself, come from Rust with the first draw.
+    const langSelect = element('select', { 'data-attribute': 'lang' });
     const langLabel = element('label', { class: 'picker' }, [element('span', { class: 'picker-name' }), langSelect]);
     const tableToggle = element('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' });
     const controls = element('div', { class: 'controls' }, [viewTabs, partyLabel, versusLabel, langLabel, tableToggle]);
@@ -558,7 +559,10 @@ export class CampaignExplainer extends HTMLElement {
     if (this.textsKey !== state.lang) {
       this.textsKey = state.lang;
       parts.wrapper.lang = state.lang;
-      parts.wrapper.dir = state.lang === 'ar' ? 'rtl' : 'ltr';
+      parts.wrapper.dir = this.explainer.document('direction');
+      if (!parts.langSelect.options.length) {
+        parts.langSelect.replaceChildren(...this.explainer.document('languages').map((language) => element('option', { value: language.id, lang: language.id, text: language.label })));
+      }
       parts.viewTabs.replaceChildren(...this.explainer.document('views').map((view) => element('button', { type: 'button', 'data-view': view.id, 'aria-pressed': 'false', text: view.label })));
       this.shownView = undefined;
       parts.viewTabs.setAttribute('aria-label', strings.ChoiceView ?? 'View');

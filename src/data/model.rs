@@ -40,6 +40,15 @@ impl Lang {
     pub fn is_right_to_left(self) -> bool {
         self == Lang::Ar
     }
+
+    /// The language's name in itself, as a language menu shows it whatever the page's language.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
 }
 
 /// A text in the three languages the widget speaks.

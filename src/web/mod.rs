@@ -333,8 +333,9 @@ impl Explainer {
             .collect()
     }
 
-    /// One of the documents the host reads: `state`, `parties`, `views` and `downloads` (the element's
-    /// buttons, with their names), `table`, `ui`, `summary` (a string) or
+    /// One of the documents the host reads: `state`, `parties`, `views`, `languages` and `downloads` (the
+    /// element's buttons and menus, with their names), `direction` (`rtl` or `ltr`, a string), `table`, `ui`,
+    /// `summary` (a string) or
     /// `texts` (the languages the handle can show: Arabic, built in, and those whose texts file was
     /// added); `null` for any other name, and for `table` before the first draw.
     pub fn document(&self, name: &str) -> Result<JsValue, JsError> {
@@ -348,6 +349,8 @@ impl Explainer {
             }),
             "parties" => to_js(&documents::parties(&self.dataset, lang)),
             "views" => to_js(&documents::views(lang)),
+            "languages" => to_js(&documents::languages()),
+            "direction" => Ok(JsValue::from_str(if lang.is_right_to_left() { "rtl" } else { "ltr" })),
             "downloads" => to_js(&documents::downloads(lang)),
             "table" => to_js(&self.scene.as_ref().map(|scene| &scene.table)),
             "ui" => to_js(&documents::ui_words(lang)),

@@ -24,7 +24,8 @@ const matrixGeometry = (page) => page.evaluate(() => {
   for (let index = 0; ; index += 1) {
     const mark = widget.explainer.mark(index);
     if (!mark) break;
-    marks.push(mark.rect);
+    // The cells; the category headings, which fold their rows, span the whole width.
+    if (!mark.fold) marks.push(mark.rect);
   }
   const left = Math.min(...marks.map(([x]) => x));
   const right = Math.max(...marks.map(([x, , w]) => x + w));
