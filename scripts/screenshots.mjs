@@ -16,10 +16,16 @@ try {
     for (const lang of ['ar', 'fr', 'en']) shots.push({ name: `${view}-${lang}`, hash: `#view=${view}&lang=${lang}&party=pjd&versus=pam`, widgetOnly: true });
   }
   shots.push({ name: 'phone-matrix-ar', hash: '#view=matrix&lang=ar', widgetOnly: true, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 });
+  // What a phone reader sees: in the middle of the matrix, the column names at the top and a tapped mark's card
+  // beside it; and the matrix with every category folded but one.
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true };
+  shots.push({ name: 'phone-card-ar', hash: '#view=matrix&lang=ar', ...phone, act: tapMiddleMark });
+  shots.push({ name: 'phone-folded-ar', hash: '#view=matrix&lang=ar', ...phone, act: foldAllButOne });
   for (const shot of shots.filter((candidate) => !only || candidate.name.includes(only))) {
-    const { page, context } = await openPage(browser, `${origin}/${shot.hash}`, { origin, viewport: shot.viewport ?? { width: 900, height: 1300 }, deviceScaleFactor: shot.deviceScaleFactor ?? 1 });
+    const { page, context } = await openPage(browser, `${origin}/${shot.hash}`, { origin, viewport: shot.viewport ?? { width: 900, height: 1300 }, deviceScaleFactor: shot.deviceScaleFactor ?? 1, hasTouch: shot.hasTouch ?? false });
     await waitForRender(page);
     await page.evaluate(() => document.fonts.ready);
+    if (shot.act) await shot.act(page);
     const file = path.join(output, `${shot.name}.png`);
     if (shot.widgetOnly) await page.locator('#explainer').screenshot({ path: file });
     else await page.screenshot({ path: file, fullPage: false });
@@ -29,4 +35,43 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+/** Scrolls the middle of the matrix to the middle of the screen and taps the fact mark nearest to it. */
+async function tapMiddleMark(page) {
+  const target = await page.evaluate(() => {
+    const widget = document.getElementById('explainer');
+    const canvas = () => widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const box = canvas();
+    window.scrollBy({ top: box.top + box.height / 2 - innerHeight / 2, behavior: 'instant' });
+    const bounds = canvas();
+    let best = null;
+    for (let index = 0; ; index += 1) {
+      const mark = widget.explainer.mark(index);
+      if (!mark) break;
+      if (!mark.fact) continue;
+      const [x, y, width, height] = mark.rect;
+      const candidate = { x: bounds.left + x + width / 2, y: bounds.top + y + height / 2 };
+      if (!best || Math.abs(candidate.y - innerHeight / 2) < Math.abs(best.y - innerHeight / 2)) best = candidate;
+    }
+    return best;
+  });
+  await page.touchscreen.tap(target.x, target.y);
+  await page.waitForTimeout(300);
+}
+
+/** Folds every category of the matrix but the second, and shows the chart from its top. */
+async function foldAllButOne(page) {
+  await page.evaluate(() => {
+    const widget = document.getElementById('explainer');
+    const folds = [];
+    for (let index = 0; ; index += 1) {
+      const mark = widget.explainer.mark(index);
+      if (!mark) break;
+      if (mark.fold) folds.push(mark.fold);
+    }
+    widget.setAttribute('folded', folds.filter((_, position) => position !== 1).join(' '));
+    widget.scrollIntoView({ behavior: 'instant' });
+  });
+  await page.waitForTimeout(300);
 }
