@@ -4,6 +4,7 @@ import initialise, { Explainer, live_handles as liveHandles, max_dataset_bytes a
 import stylesheetText from './element.css';
 
 const THEMES = ['light', 'dark', 'auto'];
+const LOADINGS = ['lazy', 'eager'];
 // Known before the wasm is, to fetch a page's texts file together with it; the views, formats and every
 // word come from Rust.
 const LANGS = ['ar', 'fr', 'en'];
@@ -70,7 +71,7 @@ function pageLang(host) {
 
 export class CampaignExplainer extends HTMLElement {
   static get observedAttributes() {
-    return ['view', 'lang', 'party', 'versus', 'theme', 'src', 'folded'];
+    return ['view', 'lang', 'party', 'versus', 'theme', 'src', 'folded', 'loading'];
   }
 
   constructor() {
@@ -169,12 +170,34 @@ export class CampaignExplainer extends HTMLElement {
    */
   connectedCallback() {
     this.connection = new AbortController();
-    this.start(this.connection.signal).catch((error) => {
-      if (!this.connection?.signal.aborted) this.fail(error, true);
-    });
+    const signal = this.connection.signal;
+    const start = () => {
+      this.visibility?.disconnect();
+      this.visibility = null;
+      if (this.started || signal.aborted) return;
+      this.started = true;
+      this.start(signal).catch((error) => {
+        if (!signal.aborted) this.fail(error, true);
+      });
+    };
+    this.started = false;
+    const loading = this.getAttribute('loading') ?? 'lazy';
+    if (!LOADINGS.includes(loading)) this.reportError(`loading: unknown value ${JSON.stringify(loading)}, expected lazy or eager`);
+    // By default nothing is downloaded until the element comes within a screen of the viewport: a reader who
+    // stops before it pays for none of its wasm; `loading="eager"` starts at once, as <img> and <iframe> do.
+    if (loading === 'eager' || typeof IntersectionObserver !== 'function') {
+      start();
+      return;
+    }
+    this.visibility = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) start();
+    }, { rootMargin: '100% 0px' });
+    this.visibility.observe(this);
   }
 
   disconnectedCallback() {
+    this.visibility?.disconnect();
+    this.visibility = null;
     this.connection?.abort();
     this.connection = null;
     this.ready = false;
@@ -245,6 +268,14 @@ export class CampaignExplainer extends HTMLElement {
 
   /** A removed attribute goes back to the contract's default (`lang`: the page's language). */
   attributeChangedCallback(name, oldValue, value) {
+    // Turned to eager while waiting to come into view: start now.
+    if (name === 'loading') {
+      if (value === 'eager' && this.visibility) {
+        this.disconnectedCallback();
+        if (this.isConnected) this.connectedCallback();
+      }
+      return;
+    }
     if (name === 'src') this.pendingData = null;
     // Before the handle is ready, start() reads every attribute as it then is.
     if (!this.ready || oldValue === value) return;

@@ -136,6 +136,16 @@ export async function openPage(browser, url, { origin, ...options } = {}) {
 
 /** Resolves once the element with this id has fired explainer:render at least `count` times. */
 export async function waitForRender(page, id = 'explainer', count = 1) {
+  // A widget loads when it comes near the viewport (loading="lazy", the contract's default): the first draw of
+  // one below the fold waits for the reader, so the test brings it into view as a reader would, scrolling no
+  // more than that.
+  if (count === 1) {
+    await page.evaluate((target) => {
+      const widget = document.getElementById(target);
+      const drawn = window.widgetEvents?.some((event) => event.type === 'explainer:render' && event.id === target);
+      if (widget && !drawn) widget.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    }, id);
+  }
   await page.waitForFunction(([target, wanted]) => window.widgetEvents.filter((event) => event.type === 'explainer:render' && event.id === target).length >= wanted, [id, count], { timeout: 20000 });
 }
 

@@ -26,6 +26,17 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
+const LAZY_PAGE = (loading) => `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>lazy</title><script type="module" src="/campaign-explainer.js"></script></head>
+<body><div id="spacer" style="height: 5000px">The article, five screens long.</div>
+<campaign-explainer id="far" lang="fr"${loading}></campaign-explainer>
+</body>
+</html>`;
+
+// Requests of the wasm and of the texts files, counted by the server.
+const requested = { wasm: 0, texts: 0 };
+
 // While set, the French texts file is answered this many milliseconds late.
 let frenchDelay = 0;
 const frenchFile = () => readdirSync(DIST).find((name) => /^texts-fr\.[0-9a-f]+\.json$/.test(name));
@@ -35,6 +46,13 @@ before(async () => {
   ({ server, origin, browser } = await startSession({
     routes: [{ prefix: '/', directory: DIST }],
     handler: (request, response) => {
+      if (request.url.includes('.wasm')) requested.wasm += 1;
+      if (request.url.includes('/texts-')) requested.texts += 1;
+      if (request.url.startsWith('/lazy.html') || request.url.startsWith('/eager.html')) {
+        const page = LAZY_PAGE(request.url.startsWith('/eager.html') ? ' loading="eager"' : '');
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
+        return true;
+      }
       if (request.url.startsWith('/lifecycle.html')) {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(PAGE);
         return true;
@@ -84,6 +102,7 @@ test('30 elements added and removed, three times, leave no handle, no element an
       const drawn = [];
       for (let index = 0; index < 30; index += 1) {
         const widget = document.createElement('campaign-explainer');
+        widget.setAttribute('loading', 'eager');
         widget.setAttribute('lang', 'en');
         widget.setAttribute('view', views[index % views.length]);
         drawn.push(new Promise((resolve) => widget.addEventListener('explainer:render', resolve, { once: true })));
@@ -167,6 +186,7 @@ test('attributes set in the same task as the insertion, and while the texts load
   await waitForRender(page, 'main');
   await page.evaluate(() => {
     const widget = document.createElement('campaign-explainer');
+        widget.setAttribute('loading', 'eager');
     widget.id = 'same-task';
     widget.setAttribute('lang', 'en');
     document.getElementById('pool').append(widget);
@@ -180,6 +200,7 @@ test('attributes set in the same task as the insertion, and while the texts load
   try {
     await page.evaluate(() => {
       const widget = document.createElement('campaign-explainer');
+        widget.setAttribute('loading', 'eager');
       widget.id = 'while-texts-load';
       widget.setAttribute('lang', 'fr');
       document.getElementById('pool').append(widget);
@@ -211,6 +232,7 @@ test(`a soak of ${CYCLES} create, move and remove cycles leaves the handles and 
     const drawn = (widget) => new Promise((resolve) => widget.addEventListener('explainer:render', resolve, { once: true }));
     for (let index = 0; index < cycles; index += 1) {
       const widget = document.createElement('campaign-explainer');
+        widget.setAttribute('loading', 'eager');
       widget.setAttribute('lang', 'en');
       widget.setAttribute('view', index % 2 ? 'compare' : 'matrix');
       let shown = drawn(widget);
@@ -244,4 +266,24 @@ test(`a soak of ${CYCLES} create, move and remove cycles leaves the handles and 
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a widget far below the fold downloads nothing until the reader comes near it; loading="eager" starts at once', async () => {
+  requested.wasm = 0;
+  requested.texts = 0;
+  const { page, context, problems } = await openPage(browser, `${origin}/lazy.html`, { origin, viewport: { width: 800, height: 600 } });
+  await page.waitForTimeout(1500);
+  assert.deepEqual(requested, { wasm: 0, texts: 0 }, 'no wasm and no texts file for a reader at the top of the article');
+  assert.deepEqual(await renders(page, 'far'), []);
+  await page.evaluate(() => window.scrollTo({ top: 4500, behavior: 'instant' }));
+  await waitForRender(page, 'far');
+  assert.equal(requested.wasm, 1, 'the wasm, once the reader is a screen away');
+  assert.equal(requested.texts, 1, 'and the French texts with it');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const eager = await openPage(browser, `${origin}/eager.html`, { origin, viewport: { width: 800, height: 600 } });
+  await waitForRender(eager.page, 'far');
+  assert.deepEqual(eager.problems, []);
+  await eager.context.close();
 });
