@@ -241,6 +241,8 @@ test('a sentence of the article selects its fact in the widget, and "read in the
   const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
   await waitForRender(page);
   const factId = await page.evaluate(() => document.querySelector('.sentence[data-facts]').dataset.facts.split(' ')[0]);
+  // Back up to the sentence, at once: the demo scrolls smoothly, and WebKit's driver would click before it is there.
+  await page.evaluate(() => document.querySelector('.sentence[data-facts]').scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.click('.sentence[data-facts]');
   await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:select'));
   const selected = (await events(page, 'explainer:select')).at(-1).detail;
