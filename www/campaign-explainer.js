@@ -105,9 +105,6 @@ export class CampaignExplainer extends HTMLElement {
     const tableToggle = element('button', { type: 'button', class: 'table-toggle', 'aria-pressed': 'false' });
     const controls = element('div', { class: 'controls' }, [viewTabs, partyLabel, versusLabel, langLabel, tableToggle]);
     const canvas = element('canvas', { role: 'img', tabindex: '0', 'aria-describedby': 'live' });
-    // The band that names the columns, drawn again by Rust into its own canvas, stays at the top of the
-    // screen while the reader scrolls through a chart taller than it (position: sticky).
-    const header = element('canvas', { class: 'header-band', 'aria-hidden': 'true', hidden: '' });
     const tooltip = element('div', { class: 'tooltip', hidden: '', 'aria-hidden': 'true' });
     const cardText = element('p', { class: 'card-text' });
     const cardQuoteHeading = element('p', { class: 'card-label' });
@@ -118,7 +115,8 @@ export class CampaignExplainer extends HTMLElement {
     const closeButton = element('button', { type: 'button', class: 'card-close' });
     const card = element('div', { class: 'card', role: 'region', tabindex: '-1', hidden: '', 'aria-labelledby': 'card-title' }, [cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, element('div', { class: 'card-actions' }, [readButton, closeButton])]);
     // The card opens over the chart, next to its mark.
-    const stage = element('div', { class: 'stage' }, [canvas, header, tooltip, card]);
+    // After the chart's canvas come those of the bands that name its columns (placeHeaderBands).
+    const stage = element('div', { class: 'stage' }, [canvas, tooltip, card]);
     const downloads = element('div', { class: 'downloads', role: 'group' });
     const alert = element('div', { class: 'alert', role: 'alert', hidden: '' });
     // The page's own content of the element (e.g. the build's static SVG) shows until the first draw,
@@ -161,7 +159,7 @@ export class CampaignExplainer extends HTMLElement {
         this.closeCard(true);
       }
     });
-    return { wrapper, header, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
+    return { wrapper, fallback, downloads, controls, viewTabs, partySelect: partyLabel.lastChild, versusSelect: versusLabel.lastChild, partyLabel, versusLabel, langLabel, langSelect, tableToggle, canvas, tooltip, card, cardTitle, cardText, cardQuoteHeading, cardQuote, cardNote, readButton, closeButton, stage, alert, live, table };
   }
 
   /**
@@ -223,7 +221,6 @@ export class CampaignExplainer extends HTMLElement {
     await loadWasm();
     if (signal.aborted) return;
     this.context = this.context ?? this.parts.canvas.getContext('2d');
-    this.headerContext = this.headerContext ?? this.parts.header.getContext('2d');
     if (!this.context) throw new Error('this browser cannot draw on a canvas');
     this.explainer = new Explainer();
     this.langRequest += 1;
@@ -538,11 +535,11 @@ export class CampaignExplainer extends HTMLElement {
     this.drawnWidth = width;
     if (width === 0) return;
     try {
-      const height = this.explainer.render(this.context, this.headerContext, width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
+      const height = this.explainer.render(this.context, width, window.devicePixelRatio || 1, this.shadowRoot.activeElement === this.parts.canvas);
       const canvas = this.parts.canvas;
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
-      this.placeHeader(width, height);
+      this.placeHeaderBands(width, height);
       this.parts.fallback.hidden = true;
       if (this.renderFailed) {
         this.renderFailed = false;
@@ -562,20 +559,31 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   /**
-   * The header band's canvas, after the chart's, is moved by its margins over the same band of the chart, so
-   * it changes nothing until the reader scrolls past it; then it stays at the top of the screen.
+   * The bands that name the columns (one per block of columns) are drawn again by Rust into canvases of their
+   * own. Each sits in a box laid over its block of the chart (negative top margins take the boxes out of the
+   * chart's way), at the top of it, over the same band of the chart: nothing changes until the reader scrolls
+   * past a band, which then stays at the top of the screen (position: sticky) until its block ends.
    */
-  placeHeader(width, chartHeight) {
-    const header = this.parts.header;
-    const band = this.explainer.header_band();
-    header.hidden = !band;
-    this.parts.stage.style.minHeight = '';
-    if (!band) return;
-    const [top, bottom] = band;
-    // No bottom margin: sticky keeps the margin box inside the stage, so one would pin the band in place.
-    // The stage keeps the chart's height by its min-height instead.
-    Object.assign(header.style, { width: `${width}px`, height: `${bottom - top}px`, marginTop: `${top - chartHeight}px` });
-    this.parts.stage.style.minHeight = `${chartHeight}px`;
+  placeHeaderBands(width, chartHeight) {
+    const bands = this.explainer.header_bands();
+    const count = bands.length / 2;
+    this.headerBands ??= [];
+    while (this.headerBands.length > count) this.headerBands.pop().block.remove();
+    while (this.headerBands.length < count) {
+      const canvas = element('canvas', { class: 'header-band', 'aria-hidden': 'true' });
+      const block = element('div', { class: 'header-block' }, [canvas]);
+      this.parts.tooltip.before(block);
+      this.headerBands.push({ block, canvas, context: canvas.getContext('2d') });
+    }
+    let flow = chartHeight;
+    this.headerBands.forEach(({ block, canvas, context }, index) => {
+      const [top, bottom] = [bands[2 * index], bands[2 * index + 1]];
+      const end = index + 1 < count ? bands[2 * index + 2] : chartHeight;
+      this.explainer.render_header_band(context, index);
+      Object.assign(block.style, { marginTop: `${top - flow}px`, height: `${end - top}px` });
+      Object.assign(canvas.style, { width: `${width}px`, height: `${bottom - top}px` });
+      flow = end;
+    });
   }
 
   /**
@@ -825,7 +833,7 @@ export class CampaignExplainer extends HTMLElement {
     if (cardHeight > Math.max(below, above)) {
       // On a phone a card with a long quote fits on neither side: the page moves the mark up, just under the
       // column names kept at the top, to open the card below it.
-      const header = this.parts.header.hidden ? 0 : this.parts.header.offsetHeight;
+      const header = Math.max(0, ...(this.headerBands ?? []).map(({ canvas }) => canvas.offsetHeight));
       window.scrollBy({ top: stageBox.top + y - header - 2 * gap, behavior: 'instant' });
       stageBox = stage.getBoundingClientRect();
       ({ below, above } = room());

@@ -46,12 +46,12 @@ pub struct SceneBuilder<'a> {
     texts: Vec<SceneText>,
     shapes: Vec<SceneShape>,
     party_emphasis: Vec<PartyEmphasis>,
-    header_band: Option<HeaderBand>,
+    header_bands: Vec<HeaderBand>,
 }
 
 impl<'a> SceneBuilder<'a> {
     pub fn new(measure: &'a dyn TextMeasure, lang: Lang, width: f64) -> SceneBuilder<'a> {
-        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new(), party_emphasis: Vec::new(), header_band: None }
+        SceneBuilder { measure, lang, width, marks: Vec::new(), texts: Vec::new(), shapes: Vec::new(), party_emphasis: Vec::new(), header_bands: Vec::new() }
     }
 
     /// The left edge of the content, and its width.
@@ -163,9 +163,9 @@ impl<'a> SceneBuilder<'a> {
         self.shapes.push(SceneShape::Symbol(StatusSymbol { center, status, radius: SYMBOL_RADIUS, role }));
     }
 
-    /// The band from `top` to `bottom` names the columns (see [`Scene::header_band`]).
+    /// The band from `top` to `bottom` names the columns of the block below it (see [`Scene::header_bands`]).
     pub fn header_band(&mut self, top: f64, bottom: f64) {
-        self.header_band = Some(HeaderBand { top, bottom });
+        self.header_bands.push(HeaderBand { top, bottom });
     }
 
     pub fn party_emphasis(&mut self, emphasis: PartyEmphasis) {
@@ -213,7 +213,7 @@ impl<'a> SceneBuilder<'a> {
             table,
             party_emphasis: self.party_emphasis,
             emphasised_party: None,
-            header_band: self.header_band,
+            header_bands: self.header_bands,
         };
         if right_to_left {
             mirror(&mut scene);

@@ -55,6 +55,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
         if block_position > 0 {
             y += BLOCK_GAP;
         }
+        let block_top = if block_position == 0 { band_top } else { y };
         headers.clear();
         for &party in block {
             headers.push(party_short(dataset, lang, party));
@@ -66,9 +67,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
         y += header_area.height + 6.0;
         let table_right = plan.columns_right(left, block.len());
         builder.rule(left, table_right, y, ColorRole::Grid);
-        if per_block >= party_count {
-            builder.header_band(band_top, y + 1.0);
-        }
+        builder.header_band(block_top, y + 1.0);
 
         for (category, tactics) in &groups {
             let name = category_name(dataset, lang, *category);
@@ -276,7 +275,7 @@ mod tests {
         let dataset = Dataset::built_in().unwrap();
         for (lang, width) in [(Lang::Ar, 390.0), (Lang::En, 390.0), (Lang::Fr, 1280.0)] {
             let scene = matrix(&dataset, lang, width, 0);
-            let band = scene.header_band.unwrap_or_else(|| panic!("{lang:?} at {width}: no header band"));
+            let band = *scene.header_bands.first().unwrap_or_else(|| panic!("{lang:?} at {width}: no header band"));
             assert!(band.top >= 0.0 && band.bottom < scene.height / 3.0, "{band:?} of {}", scene.height);
             for party in dataset.parties() {
                 // A long name may wrap: its first word is on the first line.

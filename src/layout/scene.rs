@@ -203,10 +203,10 @@ pub struct Scene {
     pub party_emphasis: Vec<PartyEmphasis>,
     /// The party drawn emphasised: set from the request, changed by [`Scene::emphasise_party`].
     pub emphasised_party: Option<usize>,
-    /// The band that names the columns, with the status legend above them: over a chart taller than the
-    /// screen the element keeps it in view, drawn again from this scene. `None` in views without columns,
-    /// and where the columns come in several blocks, each with its own names.
-    pub header_band: Option<HeaderBand>,
+    /// The bands that name the columns (the first with the status legend above them), one per block of
+    /// columns, top to bottom: over a chart taller than the screen the element keeps the current block's in
+    /// view, drawn again from this scene. Empty in views without columns.
+    pub header_bands: Vec<HeaderBand>,
 }
 
 /// A horizontal band of a scene, in its CSS pixels.

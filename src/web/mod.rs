@@ -102,6 +102,8 @@ pub struct Explainer {
     built_in_texts: Vec<(Lang, JsValue)>,
     /// A newsroom's own dataset (`use_dataset`), which has every language's texts in it.
     custom_dataset: bool,
+    /// What the last `render` drew, for the header bands' canvases.
+    last_drawing: Vec<crate::recording::DrawCommand>,
 }
 
 fn error(message: &str) -> JsError {
@@ -136,6 +138,7 @@ impl Explainer {
             selected: None,
             built_in_texts: Vec::new(),
             custom_dataset: false,
+            last_drawing: Vec::new(),
         })
     }
 
@@ -227,13 +230,10 @@ impl Explainer {
     /// `css_width` is the element's width and `device_pixel_ratio` the screen's, read by the host
     /// before each draw. The focus ring is drawn only while the canvas has keyboard focus
     /// (`show_focus`), as a focus outline would be, but the focused mark is remembered across blur.
-    ///
-    /// `header`, the context of a second canvas, gets the scene's header band (`header_band`), which the
-    /// element keeps in view over a chart taller than the screen.
+    /// The bands that name the columns are drawn next by `render_header_band`.
     pub fn render(
         &mut self,
         context: &CanvasRenderingContext2d,
-        header: Option<CanvasRenderingContext2d>,
         css_width: f64,
         device_pixel_ratio: f64,
         show_focus: bool,
@@ -261,21 +261,26 @@ impl Explainer {
         let drawing_error = |message: String| error(&format!("backend error: Drawing backend error: {message}"));
         let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio, 0.0).map_err(|message| error(&message))?;
         backend.replay(&commands).map_err(drawing_error)?;
-        if let (Some(header), Some(band)) = (header, scene.header_band) {
-            let header_canvas = header.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
-            let band_size = (size.0, (band.bottom - band.top).round().max(1.0) as u32);
-            let backend = CanvasBackend::new(&header_canvas, &header, band_size, self.device_pixel_ratio, band.top)
-                .map_err(|message| error(&message))?;
-            backend.replay(&commands).map_err(drawing_error)?;
-        }
+        self.last_drawing = commands;
         Ok(scene.height)
     }
 
-    /// The top and bottom of the band that names the columns, in CSS pixels of the last draw; none in
-    /// views without one.
-    pub fn header_band(&self) -> Option<Vec<f64>> {
-        let band = self.scene.as_ref()?.header_band?;
-        Some(vec![band.top, band.bottom])
+    /// The bands that name the columns, as `[top, bottom, top, bottom, …]` in CSS pixels of the last draw,
+    /// one per block of columns; empty in views without columns.
+    pub fn header_bands(&self) -> Vec<f64> {
+        let bands = self.scene.as_ref().map(|scene| scene.header_bands.as_slice()).unwrap_or_default();
+        bands.iter().flat_map(|band| [band.top, band.bottom]).collect()
+    }
+
+    /// Draws the last drawing's band `band` (see `header_bands`) into a canvas of its own, which the element
+    /// keeps at the top of the screen over a chart taller than it.
+    pub fn render_header_band(&self, context: &CanvasRenderingContext2d, band: usize) -> Result<(), JsError> {
+        let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
+        let band = scene.header_bands.get(band).ok_or_else(|| error("no such header band"))?;
+        let canvas = context.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
+        let size = (scene.width.round().max(1.0) as u32, (band.bottom - band.top).round().max(1.0) as u32);
+        let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio, band.top).map_err(|message| error(&message))?;
+        backend.replay(&self.last_drawing).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))
     }
 
     /// The mark under a point in CSS pixels relative to the canvas, if any; `reach` gives a
