@@ -18,8 +18,27 @@ const SCREENS = [
   { name: 'a 320 x 640 phone in French, by touch', viewport: { width: 320, height: 640 }, touch: true, lang: 'fr' },
 ];
 
-/** Scrolls the middle of the chart to the middle of the screen; returns the fact mark nearest to it, in screen pixels. */
-const markInTheMiddle = (page) => page.evaluate(() => {
+/**
+ * Scrolls the middle of the chart to the middle of the screen; returns the fact mark nearest to it, in screen
+ * pixels. Waits first for the chart's height to hold for a few frames: the first draw can be followed by
+ * another (fonts arriving, a scroll bar appearing) that changes it.
+ */
+const markInTheMiddle = async (page) => {
+  await page.evaluate(async () => {
+    const canvas = document.getElementById('explainer').shadowRoot.querySelector('canvas');
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await document.fonts.ready;
+    for (let steady = 0, last = -1; steady < 5;) {
+      await frame();
+      const height = canvas.getBoundingClientRect().height;
+      steady = height === last ? steady + 1 : 0;
+      last = height;
+    }
+  });
+  return scrollToTheMiddle(page);
+};
+
+const scrollToTheMiddle = (page) => page.evaluate(() => {
   const widget = document.getElementById('explainer');
   const canvas = () => widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
   const box = canvas();
