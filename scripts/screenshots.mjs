@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, waitForRender } from '../tests/browser/harness.mjs';
+import { startServer, launchBrowser, openPage, waitForRender, factMarkInTheMiddle } from '../tests/browser/harness.mjs';
 
 const output = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
 await mkdir(output, { recursive: true });
@@ -39,23 +39,7 @@ try {
 
 /** Scrolls the middle of the matrix to the middle of the screen and taps the fact mark nearest to it. */
 async function tapMiddleMark(page) {
-  const target = await page.evaluate(() => {
-    const widget = document.getElementById('explainer');
-    const canvas = () => widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
-    const box = canvas();
-    window.scrollBy({ top: box.top + box.height / 2 - innerHeight / 2, behavior: 'instant' });
-    const bounds = canvas();
-    let best = null;
-    for (let index = 0; ; index += 1) {
-      const mark = widget.explainer.mark(index);
-      if (!mark) break;
-      if (!mark.fact) continue;
-      const [x, y, width, height] = mark.rect;
-      const candidate = { x: bounds.left + x + width / 2, y: bounds.top + y + height / 2 };
-      if (!best || Math.abs(candidate.y - innerHeight / 2) < Math.abs(best.y - innerHeight / 2)) best = candidate;
-    }
-    return best;
-  });
+  const target = await factMarkInTheMiddle(page);
   await page.touchscreen.tap(target.x, target.y);
   await page.waitForTimeout(300);
 }

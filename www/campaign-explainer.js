@@ -780,9 +780,12 @@ export class CampaignExplainer extends HTMLElement {
   /** Selects the marks of a fact by id, e.g. when the reader picks its sentence in the article. */
   selectFact(factId) {
     if (!this.explainer) return false;
+    let marks = this.explainer.marks_of_fact(factId);
     // A fact of a folded category has no mark until it is unfolded.
-    if (this.explainer.marks_of_fact(factId).length === 0 && this.hasAttribute('folded')) this.removeAttribute('folded');
-    const marks = this.explainer.marks_of_fact(factId);
+    if (marks.length === 0 && this.hasAttribute('folded')) {
+      this.removeAttribute('folded');
+      marks = this.explainer.marks_of_fact(factId);
+    }
     if (marks.length === 0) return false;
     this.explainer.set_focus(marks[0]);
     this.select(marks[0]);

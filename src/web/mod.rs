@@ -14,6 +14,7 @@ use crate::data::{Dataset, DatasetErrors, Lang, quoted};
 use crate::documents;
 use crate::export;
 use crate::i18n;
+use crate::recording::DrawCommand;
 use crate::layout::{self, CategorySet, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
@@ -103,11 +104,20 @@ pub struct Explainer {
     /// A newsroom's own dataset (`use_dataset`), which has every language's texts in it.
     custom_dataset: bool,
     /// What the last `render` drew, for the header bands' canvases.
-    last_drawing: Vec<crate::recording::DrawCommand>,
+    last_drawing: Vec<DrawCommand>,
 }
 
 fn error(message: &str) -> JsError {
     JsError::new(message)
+}
+
+/// Draws recorded commands on the canvas of `context`, sized `size` CSS pixels, with the scene's line `top`
+/// at its top edge.
+fn replay_on(context: &CanvasRenderingContext2d, commands: &[DrawCommand], size: (u32, u32), device_pixel_ratio: f64, top: f64) -> Result<(), JsError> {
+    let canvas = context.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
+    let backend = CanvasBackend::new(&canvas, context, size, device_pixel_ratio, top).map_err(|message| error(&message))?;
+    // The words plotters put before a backend's error when the canvas was drawn through it.
+    backend.replay(commands).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))
 }
 
 fn dataset_error(errors: DatasetErrors) -> JsError {
@@ -238,7 +248,6 @@ impl Explainer {
         device_pixel_ratio: f64,
         show_focus: bool,
     ) -> Result<f64, JsError> {
-        let canvas = context.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
         self.resize(css_width, device_pixel_ratio);
         if self.scene.is_none() {
             let request = ViewRequest {
@@ -257,10 +266,7 @@ impl Explainer {
         let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
         let focused = if show_focus { self.focused } else { None };
         let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
-        // The words plotters put before a backend's error when the canvas was drawn through it.
-        let drawing_error = |message: String| error(&format!("backend error: Drawing backend error: {message}"));
-        let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio, 0.0).map_err(|message| error(&message))?;
-        backend.replay(&commands).map_err(drawing_error)?;
+        replay_on(context, &commands, size, self.device_pixel_ratio, 0.0)?;
         self.last_drawing = commands;
         Ok(scene.height)
     }
@@ -277,10 +283,8 @@ impl Explainer {
     pub fn render_header_band(&self, context: &CanvasRenderingContext2d, band: usize) -> Result<(), JsError> {
         let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
         let band = scene.header_bands.get(band).ok_or_else(|| error("no such header band"))?;
-        let canvas = context.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
         let size = (scene.width.round().max(1.0) as u32, (band.bottom - band.top).round().max(1.0) as u32);
-        let backend = CanvasBackend::new(&canvas, context, size, self.device_pixel_ratio, band.top).map_err(|message| error(&message))?;
-        backend.replay(&self.last_drawing).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))
+        replay_on(context, &self.last_drawing, size, self.device_pixel_ratio, band.top)
     }
 
     /// The mark under a point in CSS pixels relative to the canvas, if any; `reach` gives a

@@ -177,3 +177,36 @@ export function canDo(t, browser, capability, assertion) {
   t.diagnostic(message);
   return false;
 }
+
+/**
+ * Scrolls the middle of the demo's chart to the middle of the screen and returns the fact mark nearest to it:
+ * its index, fact id and centre in screen pixels. Waits first for the chart's height to hold for a few frames:
+ * the first draw can be followed by another (fonts arriving, a scroll bar appearing) that changes it.
+ */
+export async function factMarkInTheMiddle(page, id = 'explainer') {
+  return page.evaluate(async (target) => {
+    const widget = document.getElementById(target);
+    const canvas = () => widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await document.fonts.ready;
+    for (let steady = 0, last = -1; steady < 5;) {
+      await frame();
+      const { height } = canvas();
+      steady = height === last ? steady + 1 : 0;
+      last = height;
+    }
+    const box = canvas();
+    window.scrollBy({ top: box.top + box.height / 2 - innerHeight / 2, behavior: 'instant' });
+    const bounds = canvas();
+    let best = null;
+    for (let index = 0; ; index += 1) {
+      const mark = widget.explainer.mark(index);
+      if (!mark) break;
+      if (!mark.fact) continue;
+      const [x, y, width, height] = mark.rect;
+      const candidate = { index, id: mark.fact.id, x: bounds.left + x + width / 2, y: bounds.top + y + height / 2 };
+      if (!best || Math.abs(candidate.y - innerHeight / 2) < Math.abs(best.y - innerHeight / 2)) best = candidate;
+    }
+    return best;
+  }, id);
+}

@@ -186,7 +186,7 @@ test('attributes set in the same task as the insertion, and while the texts load
   await waitForRender(page, 'main');
   await page.evaluate(() => {
     const widget = document.createElement('campaign-explainer');
-        widget.setAttribute('loading', 'eager');
+    widget.setAttribute('loading', 'eager');
     widget.id = 'same-task';
     widget.setAttribute('lang', 'en');
     document.getElementById('pool').append(widget);
@@ -200,7 +200,7 @@ test('attributes set in the same task as the insertion, and while the texts load
   try {
     await page.evaluate(() => {
       const widget = document.createElement('campaign-explainer');
-        widget.setAttribute('loading', 'eager');
+      widget.setAttribute('loading', 'eager');
       widget.id = 'while-texts-load';
       widget.setAttribute('lang', 'fr');
       document.getElementById('pool').append(widget);
@@ -232,7 +232,7 @@ test(`a soak of ${CYCLES} create, move and remove cycles leaves the handles and 
     const drawn = (widget) => new Promise((resolve) => widget.addEventListener('explainer:render', resolve, { once: true }));
     for (let index = 0; index < cycles; index += 1) {
       const widget = document.createElement('campaign-explainer');
-        widget.setAttribute('loading', 'eager');
+      widget.setAttribute('loading', 'eager');
       widget.setAttribute('lang', 'en');
       widget.setAttribute('view', index % 2 ? 'compare' : 'matrix');
       let shown = drawn(widget);

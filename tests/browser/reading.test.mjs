@@ -4,7 +4,7 @@
 // keyboard, Enter moves focus into the card and Escape brings it back to the same mark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, endSession, openPage, waitForRender, canDo } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender, canDo, factMarkInTheMiddle } from './harness.mjs';
 
 let server, origin, browser;
 before(async () => {
@@ -17,44 +17,6 @@ const SCREENS = [
   { name: 'a 1280 x 800 laptop, by mouse', viewport: { width: 1280, height: 800 }, touch: false, lang: 'en' },
   { name: 'a 320 x 640 phone in French, by touch', viewport: { width: 320, height: 640 }, touch: true, lang: 'fr' },
 ];
-
-/**
- * Scrolls the middle of the chart to the middle of the screen; returns the fact mark nearest to it, in screen
- * pixels. Waits first for the chart's height to hold for a few frames: the first draw can be followed by
- * another (fonts arriving, a scroll bar appearing) that changes it.
- */
-const markInTheMiddle = async (page) => {
-  await page.evaluate(async () => {
-    const canvas = document.getElementById('explainer').shadowRoot.querySelector('canvas');
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    await document.fonts.ready;
-    for (let steady = 0, last = -1; steady < 5;) {
-      await frame();
-      const height = canvas.getBoundingClientRect().height;
-      steady = height === last ? steady + 1 : 0;
-      last = height;
-    }
-  });
-  return scrollToTheMiddle(page);
-};
-
-const scrollToTheMiddle = (page) => page.evaluate(() => {
-  const widget = document.getElementById('explainer');
-  const canvas = () => widget.shadowRoot.querySelector('canvas').getBoundingClientRect();
-  const box = canvas();
-  window.scrollBy({ top: box.top + box.height / 2 - innerHeight / 2, behavior: 'instant' });
-  const bounds = canvas();
-  let best = null;
-  for (let index = 0; ; index += 1) {
-    const mark = widget.explainer.mark(index);
-    if (!mark) break;
-    if (!mark.fact) continue;
-    const [x, y, width, height] = mark.rect;
-    const candidate = { index, id: mark.fact.id, x: bounds.left + x + width / 2, y: bounds.top + y + height / 2 };
-    if (!best || Math.abs(candidate.y - innerHeight / 2) < Math.abs(best.y - innerHeight / 2)) best = candidate;
-  }
-  return best;
-});
 
 /** Where the open card, its mark and the column names are on the screen now. */
 const layoutOnScreen = (page, index) => page.evaluate((markIndex) => {
@@ -81,7 +43,7 @@ for (const screen of SCREENS) {
   test(`on ${screen.name}: the card opens inside the screen beside its mark, and the party names stay at the top`, async (t) => {
     const { page, context, problems } = await openPage(browser, `${origin}/#lang=${screen.lang}`, { origin, viewport: screen.viewport, hasTouch: screen.touch });
     await waitForRender(page);
-    const target = await markInTheMiddle(page);
+    const target = await factMarkInTheMiddle(page);
     const before = await layoutOnScreen(page, target.index);
     assert.ok(before.chartTop < 0, `the chart starts above the screen once its middle is in the middle: ${before.chartTop}`);
     assert.ok(before.header, 'the column names have their band');
