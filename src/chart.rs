@@ -198,7 +198,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let (x, y) = symbol.center;
         match symbol.status {
             Some(Status::Used) => self.area.draw(&Circle::new(center, radius, color.filled())),
-            Some(Status::NotUsed) => {
+            Some(Status::NotUsed | Status::NotYetUsed) => {
                 let style = ShapeStyle::from(&color).stroke_width(self.stroke(SYMBOL_STROKE_WIDTH));
                 self.area.draw(&Circle::new(center, radius, style))?;
                 let arm = symbol.radius * 0.55;

@@ -88,7 +88,7 @@ pub fn profile(dataset: &Dataset, party: usize) -> Result<PartyProfile, CompareE
     for tactic in tactic_positions(dataset) {
         match dataset.status(party, tactic) {
             Some(Status::Used) => used.push(tactic),
-            Some(Status::NotUsed) => not_used.push(tactic),
+            Some(Status::NotUsed | Status::NotYetUsed) => not_used.push(tactic),
             None => not_reported.push(tactic),
         }
     }
@@ -98,7 +98,7 @@ pub fn profile(dataset: &Dataset, party: usize) -> Result<PartyProfile, CompareE
         for tactic in members {
             match dataset.status(party, tactic) {
                 Some(Status::Used) => counts.used += 1,
-                Some(Status::NotUsed) => counts.not_used += 1,
+                Some(Status::NotUsed | Status::NotYetUsed) => counts.not_used += 1,
                 None => counts.not_reported += 1,
             }
         }
@@ -156,7 +156,7 @@ pub fn head_to_head(dataset: &Dataset, party: usize, versus: usize) -> Result<He
         }
         let stated_difference = matches!(
             (party_status, versus_status),
-            (Some(Status::Used), Some(Status::NotUsed)) | (Some(Status::NotUsed), Some(Status::Used))
+            (Some(Status::Used), Some(Status::NotUsed | Status::NotYetUsed)) | (Some(Status::NotUsed | Status::NotYetUsed), Some(Status::Used))
         );
         if stated_difference {
             contrasts.push(tactic);
@@ -220,9 +220,9 @@ pub fn camps(dataset: &Dataset) -> CampsComparison {
         for (position, party) in parties.iter().enumerate() {
             let list = match (party.camp, dataset.status(position, tactic)) {
                 (Camp::Majority, Some(Status::Used)) => &mut entry.majority_parties,
-                (Camp::Majority, Some(Status::NotUsed)) => &mut entry.majority_not_used,
+                (Camp::Majority, Some(Status::NotUsed | Status::NotYetUsed)) => &mut entry.majority_not_used,
                 (Camp::Opposition, Some(Status::Used)) => &mut entry.opposition_parties,
-                (Camp::Opposition, Some(Status::NotUsed)) => &mut entry.opposition_not_used,
+                (Camp::Opposition, Some(Status::NotUsed | Status::NotYetUsed)) => &mut entry.opposition_not_used,
                 (_, None) => continue,
             };
             list.push(position);

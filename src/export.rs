@@ -27,6 +27,7 @@ pub fn facts_csv(dataset: &Dataset, lang: Lang) -> String {
         let status = match fact.status {
             Status::Used => ui(lang, UiText::LegendUsed),
             Status::NotUsed => ui(lang, UiText::LegendNotUsed),
+            Status::NotYetUsed => ui(lang, UiText::LegendNotYetUsed),
         };
         let when = match fact.when {
             Some(Timing::BeforeStart) => before_start.as_str(),

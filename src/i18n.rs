@@ -46,13 +46,18 @@ ui_texts! {
     ViewCamps => ["الأغلبية والمعارضة", "Majorité et opposition", "Majority and opposition"],
     ViewTimeline => ["قبل الحملة وخلالها", "Avant et pendant la campagne", "Before and during the campaign"],
 
-    /// A status inside a sentence, e.g. a mark's label.
-    StatusUsed => ["استُعملت", "utilisée", "used"],
-    StatusNotUsed => ["ذُكر أنها لم تُستعمل", "signalée comme non utilisée", "reported as not used"],
+    /// A tactic's status inside a sentence, e.g. a mark's label. A tactic, «الأسلوب», is masculine in
+    /// Arabic and «la tactique» feminine in French: the participles agree with it.
+    StatusUsed => ["استُعمل", "utilisée", "used"],
+    StatusNotUsed => ["ذُكر أنه لم يُستعمل", "signalée comme non utilisée", "reported as not used"],
+    StatusNotYetUsed => ["ذُكر أنه لم يُستعمل بعد", "signalée comme pas encore utilisée", "reported as not yet used"],
     StatusNotReported => ["لم يذكر المصدر شيئًا", "non mentionnée", "not reported"],
     /// A status on its own, in a legend or a table cell.
-    LegendUsed => ["استُعملت", "Utilisée", "Used"],
-    LegendNotUsed => ["ذُكر أنها لم تُستعمل", "Signalée comme non utilisée", "Reported as not used"],
+    LegendUsed => ["استُعمل", "Utilisée", "Used"],
+    LegendNotUsed => ["ذُكر أنه لم يُستعمل", "Signalée comme non utilisée", "Reported as not used"],
+    LegendNotYetUsed => ["ذُكر أنه لم يُستعمل بعد", "Signalée comme pas encore utilisée", "Reported as not yet used"],
+    /// The legend of a dataset with both kinds of refusal, which share a symbol.
+    LegendNotUsedOrNotYet => ["ذُكر أنه لم يُستعمل (أو لم يُستعمل بعد)", "Signalée comme non utilisée (ou pas encore)", "Reported as not used (or not yet)"],
     LegendNotReported => ["لم يذكر المصدر شيئًا", "Non mentionnée", "Not reported"],
 
     AxisTactic => ["الأسلوب", "Tactique", "Tactic"],
@@ -60,42 +65,70 @@ ui_texts! {
     AxisCategory => ["الفئة", "Catégorie", "Category"],
     AxisStatus => ["الحالة", "Statut", "Status"],
     AxisPeriod => ["الفترة", "Période", "Period"],
-    AxisCamp => ["المعسكر", "Camp", "Camp"],
     AxisGroup => ["المجموعة", "Groupe", "Group"],
-    TacticsUsedRow => ["الأساليب المستعملة", "Tactiques utilisées", "Tactics used"],
-    /// The one row of a folded category of the matrix: per party, how many of its tactics were used.
-    FoldedRow => ["الأساليب المستعملة (من {count})", "Tactiques utilisées (sur {count})", "Tactics used (of {count})"],
+    /// Every count says that it counts what the article reports, not what the parties did.
+    TacticsUsedRow => ["الأساليب المستعملة حسب المقال", "Tactiques utilisées selon l’article", "Tactics reported as used"],
+    /// The one row of a folded category of the matrix: per party, how many of its tactics the article reports.
+    FoldedRow => [
+        "الأساليب المستعملة حسب المقال (من أصل {count})",
+        "Tactiques utilisées selon l’article (sur {count})",
+        "Tactics reported as used (of {count})",
+    ],
     /// What a category's heading in the matrix does when selected.
     FoldCategory => ["{category}: إخفاء صفوف هذه الفئة", "{category} : masquer les lignes de cette catégorie", "{category}: hide the rows of this category"],
     UnfoldCategory => ["{category}: إظهار صفوف هذه الفئة", "{category} : afficher les lignes de cette catégorie", "{category}: show the rows of this category"],
 
-    SharedHeading => ["مشتركة ({count})", "En commun ({count})", "Shared ({count})"],
-    Shared => ["مشتركة", "En commun", "Shared"],
-    OnlyPartyHeading => ["{party} فقط ({count})", "Seulement {party} ({count})", "Only {party} ({count})"],
-    OnlyParty => ["{party} فقط", "Seulement {party}", "Only {party}"],
-    UsedByNeither => ["لم يستعملها أي منهما: {count}", "Utilisées par aucun des deux\u{a0}: {count}", "Used by neither: {count}"],
-    Similarity => ["التشابه: {value}", "Similarité\u{a0}: {value}", "Similarity: {value}"],
-    SimilarityMeaning => [
-        "من بين الأساليب التي استعملها أحد الحزبين على الأقل ({either})، استعمل الاثنان {shared} (مؤشر جاكار: 0 = لا شيء مشترك، 1 = الأدوات نفسها)",
-        "{shared} des {either} tactiques utilisées par au moins l’un des deux le sont par les deux (indice de Jaccard\u{a0}: 0 = rien en commun, 1 = panoplies identiques)",
-        "{shared} of the {either} tactics used by at least one of the two are used by both (Jaccard index: 0 = nothing in common, 1 = identical toolkits)",
+    SharedHeading => ["الأساليب المشتركة ({count})", "En commun ({count})", "Shared ({count})"],
+    Shared => ["الأساليب المشتركة", "En commun", "Shared"],
+    OnlyPartyHeading => ["{party} فقط ({count})", "{party} uniquement ({count})", "Only {party} ({count})"],
+    OnlyParty => ["{party} فقط", "{party} uniquement", "Only {party}"],
+    UsedByNeither => [
+        "أساليب لا يذكر المقال أن أيًّا من الحزبين استعملها: {count}",
+        "Tactiques que l’article n’attribue à aucun des deux\u{a0}: {count}",
+        "Tactics reported for neither: {count}",
     ],
-    Contrast => ["تباين", "contraste", "contrast"],
+    Similarity => ["التشابه: {value}", "Similitude\u{a0}: {value}", "Similarity: {value}"],
+    SimilarityMeaning => [
+        "الأساليب التي يذكر المقال أن أحد الحزبين على الأقل استعملها: {either}، ومنها المشتركة بين الحزبين: {shared} (معامل جاكارد: 0 = لا شيء مشترك، 1 = الأدوات نفسها)",
+        "Tactiques que l’article attribue à au moins l’un des deux\u{a0}: {either}, dont {shared} aux deux (indice de Jaccard\u{a0}: 0 = rien en commun, 1 = panoplies identiques)",
+        "Tactics the article reports for at least one of the two: {either}; for both: {shared} (Jaccard index: 0 = nothing in common, 1 = identical toolkits)",
+    ],
+    /// `{party}` is the party the source says did not use the tactic, as a sentence names it ("le PAM").
     ContrastLabel => [
-        "تباين: ذُكر أن {party} لم يستعملها",
-        "contraste\u{a0}: {party} signalé comme ne l’ayant pas utilisée",
+        "تباين: يذكر المقال أن {party} لم يستعمله",
+        "contraste\u{a0}: selon l’article, pas utilisée par {party}",
         "contrast: {party} reported as not using it",
+    ],
+    ContrastLabelNotYet => [
+        "تباين: يذكر المقال أن {party} لم يستعمله بعد",
+        "contraste\u{a0}: selon l’article, pas encore utilisée par {party}",
+        "contrast: {party} reported as not yet using it",
     ],
     ChooseAnotherParty => ["اختر حزبًا آخر للمقارنة", "Choisissez un autre parti à comparer", "Choose another party to compare with"],
 
     Majority => ["الأغلبية", "Majorité", "Majority"],
     Opposition => ["المعارضة", "Opposition", "Opposition"],
-    PartyCount => ["عدد الأحزاب: {count}", "Partis\u{a0}: {count}", "Parties: {count}"],
-    Coverage => ["التغطية: {used} من أصل {total} ({percent})", "Couverture\u{a0}: {used} sur {total} ({percent})", "Coverage: {used} of {total} ({percent})"],
-    CoverageMeaning => [
-        "التغطية: الأساليب التي استعملها حزب واحد على الأقل من المعسكر",
-        "Couverture\u{a0}: tactiques utilisées par au moins un parti du camp",
-        "Coverage: tactics used by at least one party of the camp",
+    /// A camp's count of tactics. Not "coverage": the word is also a category's ("coverage of activities").
+    CampReported => [
+        "الأساليب المستعملة حسب المقال: {used} من أصل {total} ({percent})",
+        "Tactiques utilisées selon l’article\u{a0}: {used} sur {total} ({percent})",
+        "Tactics reported as used: {used} of {total} ({percent})",
+    ],
+    CampReportedMeaning => [
+        "يُحسب الأسلوب للمعسكر إذا ذكر المقال أن حزبًا واحدًا على الأقل من أحزابه استعمله. هذه الأرقام تقيس ما يذكره المقال، لا كل ما فعلته الأحزاب.",
+        "Une tactique compte pour un camp si l’article l’attribue à au moins un de ses partis. Ces chiffres mesurent ce que rapporte l’article, pas tout ce qu’ont fait les partis.",
+        "A tactic counts for a camp when the article reports it for at least one of the camp’s parties. These numbers measure what the article reports, not everything the parties did.",
+    ],
+    /// Parties of a camp that the dataset lists as absent from the source.
+    MajorityUnmentioned => [
+        "أحزاب أخرى من الأغلبية لا يذكرها المقال: {parties}",
+        "Autres partis de la majorité, absents de l’article\u{a0}: {parties}",
+        "Other majority parties, not in the article: {parties}",
+    ],
+    OppositionUnmentioned => [
+        "أحزاب أخرى من المعارضة لا يذكرها المقال: {parties}",
+        "Autres partis de l’opposition, absents de l’article\u{a0}: {parties}",
+        "Other opposition parties, not in the article: {parties}",
     ],
     /// A footnote about one party, e.g. where its camp comes from.
     PartyNote => ["{party}: {note}", "{party}\u{a0}: {note}", "{party}: {note}"],
@@ -111,59 +144,69 @@ ui_texts! {
     DuringCampaignUntil => ["خلال الحملة (حتى {end})", "Pendant la campagne (jusqu’au {end})", "During the campaign (until {end})"],
     DateNotStated => ["تاريخ غير مذكور", "Date non précisée", "Date not stated"],
     TimelineNote => [
-        "تظهر هنا الأساليب المستعملة فقط، في الفترة التي يذكرها المصدر.",
-        "Seules les tactiques utilisées figurent ici, dans la période indiquée par la source.",
-        "Only tactics reported as used appear, in the period the source gives.",
+        "تظهر هنا فقط الأساليب التي يذكر المصدر أنها استُعملت، في الفترة التي يحددها.",
+        "Seules figurent ici les tactiques que la source dit utilisées, dans la période qu’elle indique.",
+        "Only tactics the source reports as used appear, in the period it gives.",
     ],
     NothingInPeriod => ["لا شيء", "Rien", "None"],
 
-    Breadth => ["الاتساع: {used} من أصل {total} ({percent})", "Étendue\u{a0}: {used} sur {total} ({percent})", "Breadth: {used} of {total} ({percent})"],
+    Breadth => ["التنوع: {used} من أصل {total} ({percent})", "Éventail\u{a0}: {used} sur {total} ({percent})", "Breadth: {used} of {total} ({percent})"],
     BreadthMeaning => [
-        "الاتساع: الأساليب التي استعملها الحزب من بين كل الأساليب المرصودة",
-        "Étendue\u{a0}: tactiques utilisées parmi toutes celles recensées",
-        "Breadth: tactics used among all those listed",
+        "التنوع: الأساليب التي يذكر المقال أن الحزب استعملها، من بين كل الأساليب المرصودة. الرقم يقيس ما يذكره المقال، لا كل ما فعله الحزب.",
+        "Éventail\u{a0}: tactiques que l’article attribue au parti, parmi toutes celles recensées. Ce chiffre mesure ce que rapporte l’article, pas tout ce qu’a fait le parti.",
+        "Breadth: tactics the article reports the party used, out of all those listed. It measures what the article reports, not everything the party did.",
     ],
     CountOfTotal => ["{used} من أصل {total}", "{used} sur {total}", "{used} of {total}"],
     CampCell => ["{used} من أصل {total}: {parties}", "{used} sur {total}\u{a0}: {parties}", "{used} of {total}: {parties}"],
     NoneItem => ["لا شيء", "aucune", "none"],
-    NoFacts => ["لا توجد أي معلومة في هذه البيانات", "Ce jeu de données ne contient aucun fait", "This dataset has no facts"],
 
     MarkFact => ["{party}، {tactic}: {status}", "{party}, {tactic}\u{a0}: {status}", "{party}, {tactic}: {status}"],
     MarkPeriod => ["{party}، {tactic}: {period}", "{party}, {tactic}\u{a0}: {period}", "{party}, {tactic}: {period}"],
     MarkCampTotal => ["{camp}، {tactic}: {cell}", "{camp}, {tactic}\u{a0}: {cell}", "{camp}, {tactic}: {cell}"],
-    MarkBreadth => ["{party}: {breadth}", "{party}\u{a0}: {breadth}", "{party}: {breadth}"],
+    MarkBreadth => ["{party}، {breadth}", "{party}, {breadth}", "{party}, {breadth}"],
 
     SummaryMatrix => [
-        "من استعمل ماذا. عدد الأساليب: {tactics}، عدد الأحزاب: {parties}. الأساليب المستعملة لكل حزب: {counts}. الأكثر انتشارًا: {top}.",
-        "Qui a utilisé quoi. Tactiques\u{a0}: {tactics}, partis\u{a0}: {parties}. Tactiques utilisées par parti\u{a0}: {counts}. La plus répandue\u{a0}: {top}.",
-        "Who used what. Tactics: {tactics}, parties: {parties}. Tactics used per party: {counts}. Most widespread: {top}.",
+        "من استعمل ماذا حسب المقال. عدد الأساليب: {tactics}، عدد الأحزاب: {parties}. الأساليب المستعملة حسب المقال، لكل حزب: {counts}. الأكثر ذكرًا بين الأحزاب: {top}.",
+        "Qui a utilisé quoi, selon l’article. Tactiques\u{a0}: {tactics}, partis\u{a0}: {parties}. Tactiques utilisées selon l’article, par parti\u{a0}: {counts}. Chez le plus grand nombre de partis\u{a0}: {top}.",
+        "Who used what, as the article reports it. Tactics: {tactics}, parties: {parties}. Tactics reported as used, per party: {counts}. Reported for the most parties: {top}.",
     ],
+    /// The label of a party's count of refusals in its summary, worded as far as the dataset's facts say
+    /// "not yet" (see the legend's).
+    SummaryNotUsed => ["الأساليب التي ذُكر أنها لم تُستعمل", "Tactiques signalées comme non utilisées", "Tactics reported as not used"],
+    SummaryNotYetUsed => ["الأساليب التي ذُكر أنها لم تُستعمل بعد", "Tactiques signalées comme pas encore utilisées", "Tactics reported as not yet used"],
+    SummaryNotUsedOrNotYet => [
+        "الأساليب التي ذُكر أنها لم تُستعمل أو لم تُستعمل بعد",
+        "Tactiques signalées comme non utilisées ou pas encore utilisées",
+        "Tactics reported as not used or not yet used",
+    ],
+    /// `{refused}` is one of the three labels above.
     SummaryParty => [
-        "{party}: الأساليب المستعملة {used} من أصل {total} ({percent})، والتي ذُكر أنها لم تُستعمل: {not_used}. حسب الفئة: {categories}.",
-        "{party}\u{a0}: tactiques utilisées {used} sur {total} ({percent}), signalées comme non utilisées\u{a0}: {not_used}. Par catégorie\u{a0}: {categories}.",
-        "{party}: tactics used {used} of {total} ({percent}), reported as not used: {not_used}. By category: {categories}.",
+        "{party}. الأساليب المستعملة حسب المقال: {used} من أصل {total} ({percent}). {refused}: {not_used}. حسب الفئة: {categories}.",
+        "{party}. Tactiques utilisées selon l’article\u{a0}: {used} sur {total} ({percent}). {refused}\u{a0}: {not_used}. Par catégorie\u{a0}: {categories}.",
+        "{party}. Tactics reported as used: {used} of {total} ({percent}). {refused}: {not_used}. By category: {categories}.",
     ],
     SummaryCompare => [
-        "{party} مقابل {versus}: التشابه {similarity}. المشتركة: {shared}. {party} فقط: {only_party}. {versus} فقط: {only_versus}.",
-        "{party} et {versus}\u{a0}: similarité {similarity}. En commun\u{a0}: {shared}. Seulement {party}\u{a0}: {only_party}. Seulement {versus}\u{a0}: {only_versus}.",
-        "{party} and {versus}: similarity {similarity}. Shared: {shared}. Only {party}: {only_party}. Only {versus}: {only_versus}.",
+        "{party} مقابل {versus}، حسب المقال: التشابه {similarity}. الأساليب المشتركة: {shared}. {party} فقط: {only_party}. {versus} فقط: {only_versus}.",
+        "{party} et {versus}, selon l’article\u{a0}: similitude {similarity}. En commun\u{a0}: {shared}. {party} uniquement\u{a0}: {only_party}. {versus} uniquement\u{a0}: {only_versus}.",
+        "{party} and {versus}, as the article reports them: similarity {similarity}. Shared: {shared}. Only {party}: {only_party}. Only {versus}: {only_versus}.",
     ],
+    /// `{unmentioned}` is empty, or a sentence naming the camps' parties the source does not mention.
     SummaryCamps => [
-        "الأغلبية ({majority_parties}) مقابل المعارضة ({opposition_parties}). التغطية: الأغلبية {majority_coverage}، المعارضة {opposition_coverage}. الأغلبية فقط: {only_majority}. المعارضة فقط: {only_opposition}.",
-        "Majorité ({majority_parties}) contre opposition ({opposition_parties}). Couverture\u{a0}: majorité {majority_coverage}, opposition {opposition_coverage}. Seulement la majorité\u{a0}: {only_majority}. Seulement l’opposition\u{a0}: {only_opposition}.",
-        "Majority ({majority_parties}) against opposition ({opposition_parties}). Coverage: majority {majority_coverage}, opposition {opposition_coverage}. Only the majority: {only_majority}. Only the opposition: {only_opposition}.",
+        "الأغلبية ({majority_parties}) مقابل المعارضة ({opposition_parties}). الأساليب المستعملة حسب المقال: الأغلبية {majority_coverage}، المعارضة {opposition_coverage}. الأغلبية فقط: {only_majority}. المعارضة فقط: {only_opposition}.{unmentioned}",
+        "Majorité ({majority_parties}) face à l’opposition ({opposition_parties}). Tactiques utilisées selon l’article\u{a0}: majorité {majority_coverage}, opposition {opposition_coverage}. Majorité uniquement\u{a0}: {only_majority}. Opposition uniquement\u{a0}: {only_opposition}.{unmentioned}",
+        "Majority ({majority_parties}) and opposition ({opposition_parties}). Tactics reported as used: majority {majority_coverage}, opposition {opposition_coverage}. Only the majority: {only_majority}. Only the opposition: {only_opposition}.{unmentioned}",
     ],
     /// `{before}` and `{during}` are the phrases below, with or without the dataset's dates.
     SummaryTimeline => [
-        "الأساليب المستعملة {before}، و{during}، أو دون تاريخ مذكور. {parties}.",
-        "Tactiques utilisées {before}, {during}, ou sans date précisée. {parties}.",
-        "Tactics used {before}, {during}, or with no date stated. {parties}.",
+        "الأساليب المستعملة حسب المقال {before}، و{during}، أو دون تاريخ مذكور. {parties}.",
+        "Tactiques utilisées selon l’article {before}, {during}, ou sans date précisée. {parties}.",
+        "Tactics reported as used {before}, {during}, or with no date stated. {parties}.",
     ],
     SummaryBeforeStart => ["قبل الانطلاقة الرسمية للحملة", "avant le début officiel de la campagne", "before the campaign’s official start"],
     /// `{start}` and `{end}` are days written by [`format_date`] with [`DateStyle::Full`].
     SummaryBeforeStartOn => [
         "قبل الانطلاقة الرسمية للحملة يوم {start}",
-        "avant le début officiel de la campagne le {start}",
+        "avant le début officiel de la campagne, le {start}",
         "before the campaign’s official start on {start}",
     ],
     SummaryDuringCampaign => ["خلال الحملة", "pendant la campagne", "during the campaign"],
@@ -178,11 +221,24 @@ ui_texts! {
         "{party}: before {before}, during {during}, no date {undated}",
     ],
 
-    CaptionMatrix => ["من استعمل أي أسلوب", "Quel parti a utilisé quelle tactique", "Which party used which tactic"],
-    CaptionParty => ["أدوات {party} حسب الفئة", "La panoplie de {party} par catégorie", "{party}’s toolkit by category"],
-    CaptionCompare => ["{party} مقابل {versus}: الأساليب المشتركة والخاصة", "{party} et {versus}\u{a0}: tactiques communes et propres", "{party} and {versus}: shared and unique tactics"],
-    CaptionCamps => ["عدد أحزاب كل معسكر التي استعملت كل أسلوب", "Combien de partis de chaque camp ont utilisé chaque tactique", "How many parties of each camp used each tactic"],
-    CaptionTimeline => ["متى استُعملت الأساليب", "Quand les tactiques ont été utilisées", "When the tactics were used"],
+    CaptionMatrix => ["من استعمل أي أسلوب، حسب المقال", "Quel parti a utilisé quelle tactique, selon l’article", "Which party used which tactic, according to the article"],
+    /// `{party}` is the party's full name; in French with its article after «de» ("du Parti…", "de l’Union…").
+    CaptionParty => [
+        "أدوات {party} حسب الفئة، كما يذكرها المقال",
+        "La panoplie {party} par catégorie, selon l’article",
+        "{party}: toolkit by category, according to the article",
+    ],
+    CaptionCompare => [
+        "{party} مقابل {versus}: الأساليب المشتركة والخاصة، حسب المقال",
+        "{party} et {versus}\u{a0}: tactiques communes et propres, selon l’article",
+        "{party} and {versus}: shared and unique tactics, according to the article",
+    ],
+    CaptionCamps => [
+        "عدد أحزاب كل معسكر التي يذكر المقال أنها استعملت كل أسلوب",
+        "Nombre de partis de chaque camp auxquels l’article attribue chaque tactique",
+        "How many parties of each camp the article reports using each tactic",
+    ],
+    CaptionTimeline => ["متى استُعملت الأساليب، حسب المقال", "Quand les tactiques ont été utilisées, selon l’article", "When the tactics were used, according to the article"],
 
     ShowAsTable => ["عرض كجدول", "Afficher en tableau", "Show as table"],
     HideTable => ["إخفاء الجدول", "Masquer le tableau", "Hide table"],
@@ -198,18 +254,10 @@ ui_texts! {
     /// The name of the group of download buttons, for screen readers.
     Downloads => ["التنزيلات", "Téléchargements", "Downloads"],
     DatasetErrorPrefix => ["تعذّر استعمال هذه البيانات:", "Ce jeu de données n’a pas pu être utilisé\u{a0}:", "This dataset could not be used:"],
-    AttributeErrorPrefix => ["قيمة غير مقبولة:", "Valeur refusée\u{a0}:", "This value was not accepted:"],
-    KeyboardHelp => [
-        "استعمل مفاتيح الأسهم للتنقل بين العناصر، وEnter لفتح البطاقة، وEscape لإغلاقها.",
-        "Flèches pour passer d’un élément à l’autre, Entrée pour ouvrir la fiche, Échap pour la fermer.",
-        "Use the arrow keys to move between marks, Enter to open a fact, Escape to close it.",
-    ],
-    Loading => ["جارٍ التحميل…", "Chargement…", "Loading…"],
     ChoiceView => ["العرض", "Vue", "View"],
     ChoiceParty => ["الحزب", "Parti", "Party"],
-    ChoiceVersus => ["مقارنة مع", "Comparé à", "Compared with"],
+    ChoiceVersus => ["مقارنة مع", "Comparer avec", "Compare with"],
     ChoiceLanguage => ["اللغة", "Langue", "Language"],
-    Source => ["المصدر", "Source", "Source"],
 }
 
 /// The key's text in `lang`. In the wasm, French and English are the Arabic until `add_ui_texts` has
@@ -375,7 +423,9 @@ pub fn list_glue(lang: Lang, position: usize, count: usize) -> &'static str {
 pub fn list_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::Ar => "؛ ",
-        Lang::Fr | Lang::En => "; ",
+        // French puts a narrow no-break space before a semicolon, as before a colon.
+        Lang::Fr => "\u{202F}; ",
+        Lang::En => "; ",
     }
 }
 

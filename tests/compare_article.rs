@@ -164,7 +164,9 @@ fn the_article_attributes_nothing_specific_to_the_pps() {
     // The PPS appears once, as PJD's ally: « مثل حزب العدالة والتنمية متزعم الأغلبية
     // الحكومية وحليفه التقدم والاشتراكية »; nothing it did is described.
     let pps = compare::profile_by_id(&dataset, "pps").unwrap();
-    assert_eq!(pps.used, vec![tactic(&dataset, "social-media-presence")]);
+    // And the two sentences said of every party: « جميع الأحزاب السياسية المغربية تولي أهمية لهذا
+    // النوع من التواصل » and « كل حزب استقطب فرقا تتقن كيفية النقر على أزرار الحواسيب ».
+    assert_eq!(pps.used, vec![tactic(&dataset, "social-media-presence"), tactic(&dataset, "digital-teams")]);
     assert!(pps.not_used.is_empty(), "silence is not a refusal");
     assert_eq!(pps.used.len() + pps.not_used.len() + pps.not_reported.len(), dataset.tactics().len());
 }
@@ -216,4 +218,55 @@ fn a_party_the_article_does_not_cover_is_an_error() {
     // The RNI is not in the article, so the dataset has no such party.
     assert_eq!(compare::profile_by_id(&dataset, "rni"), Err(CompareError::UnknownParty("rni".to_owned())));
     assert!(compare::head_to_head_by_id(&dataset, "pjd", "rni").is_err());
+}
+
+#[test]
+fn every_party_recruited_online_teams_as_the_article_says_of_each() {
+    let dataset = built_in();
+    // « كل حزب استقطب فرقا تتقن كيفية النقر على أزرار الحواسيب، من أجل رسم صورة مقنعة »: said of
+    // every party, so recorded for each, with a note that says it is a general statement.
+    let teams = tactic(&dataset, "digital-teams");
+    for party_id in ["pjd", "pam", "istiqlal", "usfp", "pps"] {
+        let position = fact(&dataset, party_id, "digital-teams");
+        let record = &dataset.facts()[position];
+        assert_eq!(dataset.status(party(&dataset, party_id), teams), Some(campaign_explainer::data::Status::Used));
+        assert!(record.note.as_ref().is_some_and(|note| note.en.contains("general statement")), "{party_id}");
+    }
+}
+
+#[test]
+fn istiqlal_covers_its_candidates_live_and_chabat_appears_in_clips() {
+    let dataset = built_in();
+    // « "الميزان" يقوم أيضا بتغطية مباشرة لجميع أنشطة مرشحيه »: read as live coverage, so the live
+    // broadcasting category has it, and the activities coverage cell says so in its note.
+    let istiqlal = compare::profile_by_id(&dataset, "istiqlal").unwrap();
+    assert!(istiqlal.used.contains(&tactic(&dataset, "live-coverage")));
+    assert!(istiqlal.used.contains(&tactic(&dataset, "activities-coverage")));
+    let note = dataset.facts()[fact(&dataset, "istiqlal", "activities-coverage")].note.clone().unwrap();
+    assert!(note.en.contains("live coverage") && note.fr.contains("en direct") && note.ar.contains("الحية"));
+    // « وعلى رأسهم الأمين العام للحزب حميد شباط، والذي ظهر في أكثر من مقطع ».
+    assert!(istiqlal.used.contains(&tactic(&dataset, "candidate-videos")));
+    // PAM's « بالصوت والصورة » is not said to be live: its live coverage cell stays blank.
+    assert_eq!(dataset.status(party(&dataset, "pam"), tactic(&dataset, "live-coverage")), None);
+}
+
+#[test]
+fn pam_had_not_yet_streamed_a_major_speech_when_the_article_was_written() {
+    let dataset = built_in();
+    // « فيما لازال الحزب لم يستعمل بعد تقنية البث المباشر في حدث خطابي كبير »: not yet.
+    let status = dataset.status(party(&dataset, "pam"), tactic(&dataset, "live-rally-speech"));
+    assert_eq!(status, Some(campaign_explainer::data::Status::NotYetUsed));
+    // Counted with the refusals all the same.
+    let pam = compare::profile_by_id(&dataset, "pam").unwrap();
+    assert!(pam.not_used.contains(&tactic(&dataset, "live-rally-speech")));
+}
+
+#[test]
+fn the_camps_view_names_the_majority_parties_the_article_leaves_out() {
+    let dataset = built_in();
+    // The Benkirane government of September 2016 also had the RNI and the MP, which the article
+    // never mentions: listed as such, so that two majority parties are not read as the whole camp.
+    let names: Vec<&str> = dataset.raw().unmentioned_parties.iter().map(|party| party.label(campaign_explainer::data::Lang::Fr)).collect();
+    assert_eq!(names, ["RNI", "MP"]);
+    assert!(dataset.raw().unmentioned_parties.iter().all(|party| party.camp == campaign_explainer::data::Camp::Majority));
 }

@@ -129,6 +129,6 @@ fn snapshots_carry_the_summary_as_title_and_the_language() {
     let svg = render(&dataset, &Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: false });
     assert!(svg.starts_with("<svg "), "{}", &svg[..80]);
     assert!(svg.contains("xml:lang=\"ar\""));
-    assert!(svg.contains("<title>من استعمل ماذا."));
+    assert!(svg.contains("<title>من استعمل ماذا حسب المقال."));
     assert!(svg.trim_end().ends_with("</svg>"));
 }

@@ -99,16 +99,65 @@ impl Camp {
 pub enum Status {
     Used,
     NotUsed,
+    /// The source says the party had not done it yet when it was written ("not yet"): counted as not
+    /// used, but worded as the source words it.
+    NotYetUsed,
 }
 
 impl Status {
-    pub const ALL: [Status; 2] = [Status::Used, Status::NotUsed];
+    pub const ALL: [Status; 3] = [Status::Used, Status::NotUsed, Status::NotYetUsed];
 
     /// How a dataset writes it (`data/schema.json`).
     pub const fn spelling(self) -> &'static str {
         match self {
             Status::Used => "used",
             Status::NotUsed => "not_used",
+            Status::NotYetUsed => "not_yet_used",
+        }
+    }
+
+    pub fn is_used(self) -> bool {
+        self == Status::Used
+    }
+}
+
+/// How French writes a party's name inside a sentence: "le PJD", "l’USFP", "du PAM", "de l’Istiqlal".
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct FrenchGrammar {
+    #[serde(default)]
+    pub gender: Gender,
+    /// Whether the name takes an article ("le PJD"); a name such as "Ennahda" does not.
+    #[serde(default = "takes_an_article")]
+    pub article: bool,
+}
+
+fn takes_an_article() -> bool {
+    true
+}
+
+/// A party's name is masculine ("le parti") and takes an article unless the dataset says otherwise.
+impl Default for FrenchGrammar {
+    fn default() -> FrenchGrammar {
+        FrenchGrammar { gender: Gender::Masculine, article: true }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    #[default]
+    Masculine,
+    Feminine,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 2] = [Gender::Masculine, Gender::Feminine];
+
+    /// How a dataset writes it (`data/schema.json`).
+    pub const fn spelling(self) -> &'static str {
+        match self {
+            Gender::Masculine => "masculine",
+            Gender::Feminine => "feminine",
         }
     }
 }
@@ -174,6 +223,26 @@ pub struct Party {
     pub leaders: Vec<Leader>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub camp_note: Option<Localized>,
+    /// Absent, the party is masculine and takes an article ("le parti").
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
+    pub french: Option<FrenchGrammar>,
+}
+
+/// A party of one of the camps that the source does not mention, named so that a camp's count is
+/// not read as the whole camp. Knowledge from outside the source, which the camps view says.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct UnmentionedParty {
+    pub camp: Camp,
+    #[serde(deserialize_with = "super::read::object")]
+    pub name: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
+    pub short_name: Option<Localized>,
+}
+
+impl UnmentionedParty {
+    pub fn label(&self, lang: Lang) -> &str {
+        self.short_name.as_ref().unwrap_or(&self.name).get(lang)
+    }
 }
 
 impl Party {
@@ -242,6 +311,9 @@ pub struct RawDataset {
     pub tactics: Vec<Tactic>,
     #[serde(deserialize_with = "super::read::objects")]
     pub facts: Vec<Fact>,
+    /// Parties of the camps that the source does not mention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::read::objects")]
+    pub unmentioned_parties: Vec<UnmentionedParty>,
 }
 
 // The enums are read from their spelling only, with a message that lists the accepted ones.
@@ -254,4 +326,4 @@ macro_rules! deserialize_by_spelling {
         }
     )*};
 }
-deserialize_by_spelling!(Camp, Status, Timing);
+deserialize_by_spelling!(Camp, Status, Timing, Gender);

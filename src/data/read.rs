@@ -118,8 +118,10 @@ where
     match all.iter().copied().find(|value| spelling(*value) == text) {
         Some(value) => Ok(value),
         None => {
-            let known: Vec<String> = all.iter().map(|value| quoted(spelling(*value))).collect();
-            Err(serde::de::Error::custom(format!("expected {}, found {}", known.join(" or "), quoted(&text))))
+            let mut known: Vec<String> = all.iter().map(|value| quoted(spelling(*value))).collect();
+            let last = known.pop().unwrap_or_default();
+            let expected = if known.is_empty() { last } else { format!("{} or {last}", known.join(", ")) };
+            Err(serde::de::Error::custom(format!("expected {expected}, found {}", quoted(&text))))
         }
     }
 }

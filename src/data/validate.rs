@@ -361,6 +361,15 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
     }
     checker.unique("parties", &party_ids);
 
+    // Listed under their camp, so bounded like the parties themselves.
+    checker.count("unmentioned_parties", raw.unmentioned_parties.len(), MAX_PARTIES);
+    checker.collection = "unmentioned_parties";
+    for (position, party) in raw.unmentioned_parties.iter().enumerate() {
+        checker.position = position;
+        checker.localized("name", &party.name, MAX_NAME_CHARS);
+        checker.optional_localized("short_name", &party.short_name, MAX_NAME_CHARS);
+    }
+
     // Where the dataset declares no category, one per distinct `tactic.category`, named after itself.
     let mut derived_categories: Vec<Category> = Vec::new();
     if raw.categories.is_empty() {

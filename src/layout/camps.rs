@@ -3,15 +3,15 @@
 //! A diverging bar chart: from a centre line, the majority's bar grows toward the
 //! start side and the opposition's toward the end, each as the share of the camp's
 //! parties that used the tactic (the camps differ in size), with the count written
-//! beside it. Each camp's coverage comes first; where the dataset says a party's
-//! camp is not in the source, a footnote says so.
+//! beside it. Each camp's count of reported tactics comes first, with the camp's parties the
+//! source does not mention; where the dataset says a party's camp is not in the source, a footnote says so.
 
 use crate::compare::{CampsComparison, TacticByCamp, camps};
 use crate::data::{Camp, Dataset, Lang};
 use crate::i18n::{UiText, format_number, format_percent, join_list, list_glue, ui, ui_fill};
 
 use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
-use super::labels::{category_name, party_short, tactic_name};
+use super::labels::{category_name, party_short, refusal_legend_name, tactic_name};
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
 use super::View;
 
@@ -65,6 +65,18 @@ fn party_list(dataset: &Dataset, lang: Lang, parties: &[usize]) -> String {
     list
 }
 
+/// "Other majority parties, not in the article: RNI and MP", for a camp the dataset says the source
+/// leaves parties of; so that two parties against three is not read as the whole of each camp.
+fn unmentioned(dataset: &Dataset, lang: Lang, camp: Camp) -> Option<String> {
+    let names: Vec<&str> =
+        dataset.raw().unmentioned_parties.iter().filter(|party| party.camp == camp).map(|party| party.label(lang)).collect();
+    if names.is_empty() {
+        return None;
+    }
+    let key = if camp == Camp::Majority { UiText::MajorityUnmentioned } else { UiText::OppositionUnmentioned };
+    Some(ui_fill(lang, key, &[("parties", &join_list(lang, &names))]))
+}
+
 /// How many tactics at least one party of the camp used.
 fn covered(comparison: &CampsComparison, camp: Camp) -> usize {
     let mut covered = 0;
@@ -90,12 +102,15 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         let coverage = coverage_text(lang, covered(&comparison, column.camp), tactic_count, share);
         let title = [column.name, " (", &party_list(dataset, lang, &column.parties), ")"].concat();
         y += builder.paragraph(left, y, &title, HEADING, content_width, 3, ColorRole::Text);
+        if let Some(unmentioned) = unmentioned(dataset, lang, column.camp) {
+            y += builder.paragraph(left, y, &unmentioned, SMALL, content_width, 3, ColorRole::MutedText);
+        }
         y += builder.paragraph(left, y, &coverage, SMALL, content_width, 2, ColorRole::Text);
         let hit = Rect::new(left, y, content_width.min(COVERAGE_BAR_MAX), ROW_HEIGHT - 4.0);
         builder.bar(hit, 6.0, BAR_HEIGHT, share, column.role, None, [&title, ". ", &coverage].concat());
         y += hit.height + 8.0;
     }
-    y += builder.paragraph(left, y, ui(lang, UiText::CoverageMeaning), SMALL, content_width, 3, ColorRole::MutedText);
+    y += builder.paragraph(left, y, ui(lang, UiText::CampReportedMeaning), SMALL, content_width, 4, ColorRole::MutedText);
     y += 14.0;
 
     // The diverging chart: names, then the majority half, the centre line, the opposition half.
@@ -182,7 +197,7 @@ fn coverage_share(comparison: &CampsComparison, camp: Camp) -> f64 {
 fn coverage_text(lang: Lang, covered: usize, total: usize, share: f64) -> String {
     ui_fill(
         lang,
-        UiText::Coverage,
+        UiText::CampReported,
         &[
             ("used", &format_number(lang, covered as f64)),
             ("total", &format_number(lang, total as f64)),
@@ -225,7 +240,7 @@ fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampC
     let refused = camp_not_used(entry, column.camp);
     if !refused.is_empty() {
         cell.push_str(" (");
-        cell.push_str(ui(lang, UiText::LegendNotUsed));
+        cell.push_str(refusal_legend_name(dataset, lang));
         cell.push_str(": ");
         cell.push_str(&party_names(dataset, lang, refused));
         cell.push(')');
@@ -300,6 +315,14 @@ fn only(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, camp: Camp,
 fn summary(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns: &[CampColumn; 2]) -> String {
     let total = dataset.tactics().len();
     let [majority, opposition] = columns;
+    let mut unmentioned_sentences = String::new();
+    for camp in Camp::ALL {
+        if let Some(sentence) = unmentioned(dataset, lang, camp) {
+            unmentioned_sentences.push(' ');
+            unmentioned_sentences.push_str(&sentence);
+            unmentioned_sentences.push('.');
+        }
+    }
     ui_fill(
         lang,
         UiText::SummaryCamps,
@@ -313,6 +336,7 @@ fn summary(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns:
             ),
             ("only_majority", &only(dataset, lang, comparison, Camp::Majority, Camp::Opposition)),
             ("only_opposition", &only(dataset, lang, comparison, Camp::Opposition, Camp::Majority)),
+            ("unmentioned", &unmentioned_sentences),
         ],
     )
 }

@@ -11,7 +11,7 @@ use crate::i18n::{UiText, format_fixed, format_number, join_list, ui, ui_fill};
 
 use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
 use super::columns::{self, ColumnPlan};
-use super::labels::{fact_label, party_short, status_name, tactic_name};
+use super::labels::{SentenceForm, fact_label, party_in_sentence, party_short, status_name, tactic_name};
 use super::legend::status_legend;
 use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
@@ -64,7 +64,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     }
     y += 10.0;
     let band_top = y;
-    y += status_legend(&mut builder, left, y, content_width) + 14.0;
+    y += status_legend(&mut builder, dataset, left, y, content_width) + 14.0;
 
     let narrow = content_width < NARROW_CONTENT;
     let name_style = if narrow { SMALL } else { BODY };
@@ -135,12 +135,13 @@ fn group_block(
         let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, name_room, 3).lines;
         let contrast = comparison.contrasts.contains(&tactic).then(|| {
             // The party the source says did not do it.
-            let silent = if dataset.status(comparison.party, tactic) == Some(Status::NotUsed) {
+            let silent = if dataset.status(comparison.party, tactic).is_some_and(|status| !status.is_used()) {
                 comparison.party
             } else {
                 comparison.versus
             };
-            let text = ui_fill(lang, UiText::ContrastLabel, &[("party", party_short(dataset, lang, silent))]);
+            let key = if dataset.status(silent, tactic) == Some(Status::NotYetUsed) { UiText::ContrastLabelNotYet } else { UiText::ContrastLabel };
+            let text = ui_fill(lang, key, &[("party", &party_in_sentence(dataset, lang, silent, false, SentenceForm::Plain))]);
             builder.wrap(&text, SMALL_BOLD, name_room, 3).lines
         });
         let name_height = line_height(name_style) * name.len() as f64;

@@ -1,9 +1,9 @@
 //! The key to the status symbols, flowing onto as many lines as the width needs.
 
-use crate::data::Status;
+use crate::data::{Dataset, Status};
 
 use super::builder::{SMALL, SYMBOL_RADIUS, SceneBuilder, line_height};
-use super::labels::status_name;
+use super::labels::{refusal_legend_name, status_name};
 use super::scene::{ColorRole, TextAnchor};
 
 const GAP_AFTER_SYMBOL: f64 = 6.0;
@@ -11,13 +11,16 @@ const GAP_BETWEEN_ENTRIES: f64 = 18.0;
 
 /// Draws the three statuses' symbols with their names from `top`, within `width`;
 /// returns the height taken.
-pub fn status_legend(builder: &mut SceneBuilder, left: f64, top: f64, width: f64) -> f64 {
+pub fn status_legend(builder: &mut SceneBuilder, dataset: &Dataset, left: f64, top: f64, width: f64) -> f64 {
     let symbol_width = 2.0 * SYMBOL_RADIUS + GAP_AFTER_SYMBOL;
     let line = line_height(SMALL).max(2.0 * SYMBOL_RADIUS + 6.0);
     let mut x = left;
     let mut y = top;
     for status in [Some(Status::Used), Some(Status::NotUsed), None] {
-        let name = status_name(builder.lang, status);
+        let name = match status {
+            Some(Status::NotUsed) => refusal_legend_name(dataset, builder.lang),
+            _ => status_name(builder.lang, status),
+        };
         let text_room = (width - symbol_width).max(0.0);
         let wrapped = builder.wrap(name, SMALL, text_room, 3);
         let text_width = wrapped.lines.iter().map(|text| builder.measure(text, SMALL)).fold(0.0, f64::max);

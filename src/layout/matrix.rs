@@ -42,7 +42,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
 
     let mut y = MARGIN;
     let band_top = y;
-    y += status_legend(&mut builder, left, y, content_width) + 14.0;
+    y += status_legend(&mut builder, dataset, left, y, content_width) + 14.0;
 
     let party_count = dataset.parties().len();
     let groups = dataset.tactics_by_category();

@@ -9,7 +9,7 @@ use crate::data::{Camp, Dataset, Lang, Status};
 use crate::i18n::{UiText, format_number, format_percent, list_separator, ui, ui_fill};
 
 use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS, SceneBuilder, TITLE, line_height, snap};
-use super::labels::{category_name, fact_label, party_full, party_short, status_name, tactic_name};
+use super::labels::{SentenceForm, category_name, fact_label, party_full, party_in_sentence, party_short, refusal_count_label, status_name, tactic_name};
 use super::legend::status_legend;
 use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
@@ -63,7 +63,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
     y += hit.height + 2.0;
     y += builder.paragraph(left, y, ui(lang, UiText::BreadthMeaning), SMALL, content_width, 3, ColorRole::MutedText);
     y += 10.0;
-    y += status_legend(&mut builder, left, y, content_width) + 12.0;
+    y += status_legend(&mut builder, dataset, left, y, content_width) + 12.0;
 
     let two_columns = content_width >= TWO_COLUMNS_FROM && by_category.len() > 1;
     let column_width = snap(if two_columns { (content_width - COLUMN_GAP) / 2.0 } else { content_width });
@@ -227,6 +227,7 @@ fn summary(
             ("used", &format_number(lang, used as f64)),
             ("total", &format_number(lang, total as f64)),
             ("percent", percent),
+            ("refused", refusal_count_label(dataset, lang)),
             ("not_used", &format_number(lang, not_used as f64)),
             ("categories", &categories),
         ],
@@ -234,7 +235,8 @@ fn summary(
 }
 
 fn table(dataset: &Dataset, lang: Lang, party: usize, groups: &[(usize, Vec<usize>)]) -> Table {
-    let caption = ui_fill(lang, UiText::CaptionParty, &[("party", party_full(dataset, lang, party))]);
+    let of_party = party_in_sentence(dataset, lang, party, true, SentenceForm::AfterDe);
+    let caption = ui_fill(lang, UiText::CaptionParty, &[("party", &of_party)]);
     let mut table = Table::new(caption, &[ui(lang, UiText::AxisCategory), ui(lang, UiText::AxisTactic), ui(lang, UiText::AxisStatus)]);
     for (category, tactics) in groups {
         for &tactic in tactics {

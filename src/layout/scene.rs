@@ -66,7 +66,7 @@ impl ColorRole {
     pub fn of_status(status: Option<Status>) -> ColorRole {
         match status {
             Some(Status::Used) => ColorRole::Used,
-            Some(Status::NotUsed) => ColorRole::NotUsed,
+            Some(Status::NotUsed | Status::NotYetUsed) => ColorRole::NotUsed,
             None => ColorRole::NotReported,
         }
     }

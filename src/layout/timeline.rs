@@ -387,7 +387,7 @@ mod tests {
         let summary = scene(&other, Lang::En, 900.0).summary;
         assert!(
             summary.starts_with(
-                "Tactics used before the campaign’s official start on 26 August 2021, during the campaign up to election day on 8 September 2021, or with no date stated. Alpha: before 1, during 1, no date 0"
+                "Tactics reported as used before the campaign’s official start on 26 August 2021, during the campaign up to election day on 8 September 2021, or with no date stated. Alpha: before 1, during 1, no date 0"
             ),
             "{summary}"
         );
@@ -396,9 +396,9 @@ mod tests {
     #[test]
     fn a_dataset_without_dates_shows_none() {
         let starts = [
-            (Lang::En, "Tactics used before the campaign’s official start, during the campaign, or with no date stated. Alpha: "),
-            (Lang::Fr, "Tactiques utilisées avant le début officiel de la campagne, pendant la campagne, ou sans date précisée. Alpha\u{a0}: "),
-            (Lang::Ar, "الأساليب المستعملة قبل الانطلاقة الرسمية للحملة، وخلال الحملة، أو دون تاريخ مذكور. Alpha: "),
+            (Lang::En, "Tactics reported as used before the campaign’s official start, during the campaign, or with no date stated. Alpha: "),
+            (Lang::Fr, "Tactiques utilisées selon l’article avant le début officiel de la campagne, pendant la campagne, ou sans date précisée. Alpha\u{a0}: "),
+            (Lang::Ar, "الأساليب المستعملة حسب المقال قبل الانطلاقة الرسمية للحملة، وخلال الحملة، أو دون تاريخ مذكور. Alpha: "),
         ];
         for campaign in [Value::Null, json!({}), json!({ "official_start": null, "election_day": null })] {
             let undated = dataset(campaign);
@@ -424,7 +424,7 @@ mod tests {
         let periods: Vec<&str> = scene.table.rows.iter().filter_map(|row| row.get(2)).map(String::as_str).collect();
         assert_eq!(periods, ["Before the official start (26\u{a0}Aug)", "During the campaign (from 26\u{a0}Aug)", "Date not stated"]);
         assert!(
-            scene.summary.starts_with("Tactics used before the campaign’s official start on 26 August 2021, during the campaign, or with no date stated."),
+            scene.summary.starts_with("Tactics reported as used before the campaign’s official start on 26 August 2021, during the campaign, or with no date stated."),
             "{}",
             scene.summary
         );
