@@ -85,16 +85,20 @@ fn the_built_in_parties_are_named_with_their_articles() {
 #[test]
 fn names_of_both_genders_with_and_without_a_vowel_or_an_article_read_right() {
     let party = |id: &str, name: &str, french: serde_json::Value| {
-        json!({ "id": id, "camp": "opposition", "name": { "ar": "حزب", "fr": name, "en": name }, "french": french })
+        let mut party = json!({ "id": id, "camp": "opposition", "name": { "ar": "حزب", "fr": name, "en": name } });
+        for (key, value) in french.as_object().into_iter().flatten() {
+            party[key] = value.clone();
+        }
+        party
     };
     let dataset = Dataset::from_json(
         &json!({
             "parties": [
-                party("alliance", "Alliance démocratique", json!({ "gender": "feminine" })),
-                party("gauche", "Gauche unie", json!({ "gender": "feminine" })),
-                party("ennahda", "Ennahda", json!({ "article": false })),
-                party("hizb", "Hizb al-Amal", json!(null)),
-                party("ordre", "Ordre nouveau", json!({ "gender": "masculine" })),
+                party("alliance", "Alliance démocratique", json!({ "french_gender": "feminine" })),
+                party("gauche", "Gauche unie", json!({ "french_gender": "feminine" })),
+                party("ennahda", "Ennahda", json!({ "french_article": false })),
+                party("hizb", "Hizb al-Amal", json!({})),
+                party("ordre", "Ordre nouveau", json!({ "french_gender": "masculine" })),
             ],
             "tactics": [{ "id": "tv", "category": "media", "name": { "ar": "ت", "fr": "Télévision", "en": "Television" } }],
             "facts": [

@@ -616,3 +616,38 @@ fn a_flood_of_malformed_rows_gives_a_bounded_list() {
     // The first row that does not fit stops reading: one message, however many rows follow.
     assert_eq!(only_error(&dataset), DatasetError::new("facts[0]", "expected an object, found an array"));
 }
+
+#[test]
+fn an_unmentioned_party_has_its_own_id_and_no_fact_may_name_it() {
+    let mut dataset = valid();
+    dataset["unmentioned_parties"] = json!([
+        { "id": "rni", "camp": "majority", "name": localized("RNI") },
+        { "id": "pam", "camp": "opposition", "name": localized("PAM again") },
+    ]);
+    let error = only_error(&dataset);
+    assert_eq!(error.path, "unmentioned_parties[1].id");
+    assert!(error.message.contains("also among the parties") && error.message.contains("\"pam\""), "{}", error.message);
+
+    let mut dataset = valid();
+    dataset["unmentioned_parties"] = json!([{ "id": "rni", "camp": "majority", "name": localized("RNI") }]);
+    dataset["facts"][0]["party"] = json!("rni");
+    let error = only_error(&dataset);
+    assert_eq!((error.path.as_str(), error.message.as_str()), ("facts[0].party", "unknown party \"rni\""));
+
+    let mut dataset = valid();
+    dataset["unmentioned_parties"] = json!([{ "id": "rni", "camp": "government", "name": localized("RNI") }]);
+    let error = only_error(&dataset);
+    assert!(error.path.starts_with("unmentioned_parties[0].camp"), "{}: {}", error.path, error.message);
+}
+
+#[test]
+fn a_party_s_french_grammar_is_a_known_gender_and_a_boolean() {
+    let mut dataset = valid();
+    dataset["parties"][0]["french_gender"] = json!("neuter");
+    let error = only_error(&dataset);
+    assert_eq!(error.path, "parties[0].french_gender");
+    assert!(error.message.contains("\"masculine\" or \"feminine\""), "{}", error.message);
+    let mut dataset = valid();
+    dataset["parties"][0]["french_article"] = json!("yes");
+    assert_eq!(only_error(&dataset).path, "parties[0].french_article");
+}

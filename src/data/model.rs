@@ -121,27 +121,6 @@ impl Status {
     }
 }
 
-/// How French writes a party's name inside a sentence: "le PJD", "l’USFP", "du PAM", "de l’Istiqlal".
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-pub struct FrenchGrammar {
-    #[serde(default)]
-    pub gender: Gender,
-    /// Whether the name takes an article ("le PJD"); a name such as "Ennahda" does not.
-    #[serde(default = "takes_an_article")]
-    pub article: bool,
-}
-
-fn takes_an_article() -> bool {
-    true
-}
-
-/// A party's name is masculine ("le parti") and takes an article unless the dataset says otherwise.
-impl Default for FrenchGrammar {
-    fn default() -> FrenchGrammar {
-        FrenchGrammar { gender: Gender::Masculine, article: true }
-    }
-}
-
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
@@ -223,26 +202,12 @@ pub struct Party {
     pub leaders: Vec<Leader>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
     pub camp_note: Option<Localized>,
-    /// Absent, the party is masculine and takes an article ("le parti").
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
-    pub french: Option<FrenchGrammar>,
-}
-
-/// A party of one of the camps that the source does not mention, named so that a camp's count is
-/// not read as the whole camp. Knowledge from outside the source, which the camps view says.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-pub struct UnmentionedParty {
-    pub camp: Camp,
-    #[serde(deserialize_with = "super::read::object")]
-    pub name: Localized,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::read::optional_object")]
-    pub short_name: Option<Localized>,
-}
-
-impl UnmentionedParty {
-    pub fn label(&self, lang: Lang) -> &str {
-        self.short_name.as_ref().unwrap_or(&self.name).get(lang)
-    }
+    /// The gender of the party's name in French, for its article ("le PJD", "l’USFP … la"); absent, masculine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub french_gender: Option<Gender>,
+    /// Whether the name takes an article in French ("le PJD"); `false` for a name such as "Ennahda". Absent, true.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub french_article: Option<bool>,
 }
 
 impl Party {
@@ -311,9 +276,10 @@ pub struct RawDataset {
     pub tactics: Vec<Tactic>,
     #[serde(deserialize_with = "super::read::objects")]
     pub facts: Vec<Fact>,
-    /// Parties of the camps that the source does not mention.
+    /// Parties of the camps that the source does not mention, shaped as `parties` (no fact may name
+    /// them): the camps view names them, so that a camp's count is not read as the whole camp.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::read::objects")]
-    pub unmentioned_parties: Vec<UnmentionedParty>,
+    pub unmentioned_parties: Vec<Party>,
 }
 
 // The enums are read from their spelling only, with a message that lists the accepted ones.

@@ -364,11 +364,22 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
     // Listed under their camp, so bounded like the parties themselves.
     checker.count("unmentioned_parties", raw.unmentioned_parties.len(), MAX_PARTIES);
     checker.collection = "unmentioned_parties";
+    let mut unmentioned_ids = Vec::with_capacity(raw.unmentioned_parties.len());
     for (position, party) in raw.unmentioned_parties.iter().enumerate() {
         checker.position = position;
+        checker.id(&party.id);
         checker.localized("name", &party.name, MAX_NAME_CHARS);
         checker.optional_localized("short_name", &party.short_name, MAX_NAME_CHARS);
+        checker.optional_localized("camp_note", &party.camp_note, MAX_TEXT_CHARS);
+        check_party_extras(&mut checker, party);
+        if position_of(&party_ids, &party.id).is_some() {
+            let mut message = String::from("is also among the parties: ");
+            message.push_str(&quoted(&party.id));
+            checker.fail("id", "", message);
+        }
+        unmentioned_ids.push(Some(party.id.as_str()));
     }
+    checker.unique("unmentioned_parties", &unmentioned_ids);
 
     // Where the dataset declares no category, one per distinct `tactic.category`, named after itself.
     let mut derived_categories: Vec<Category> = Vec::new();

@@ -68,8 +68,7 @@ fn party_list(dataset: &Dataset, lang: Lang, parties: &[usize]) -> String {
 /// "Other majority parties, not in the article: RNI and MP", for a camp the dataset says the source
 /// leaves parties of; so that two parties against three is not read as the whole of each camp.
 fn unmentioned(dataset: &Dataset, lang: Lang, camp: Camp) -> Option<String> {
-    let names: Vec<&str> =
-        dataset.raw().unmentioned_parties.iter().filter(|party| party.camp == camp).map(|party| party.label(lang)).collect();
+    let names: Vec<&str> = dataset.raw().unmentioned_parties.iter().filter(|party| party.camp == camp).map(|party| party.label(lang)).collect();
     if names.is_empty() {
         return None;
     }

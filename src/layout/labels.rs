@@ -1,6 +1,6 @@
 //! Names of parties, tactics, categories and statuses in the reader's language, looked up without panicking.
 
-use crate::data::{Dataset, FrenchGrammar, Gender, Lang, Status};
+use crate::data::{Dataset, Gender, Lang, Status};
 use crate::i18n::{UiText, ui, ui_fill};
 
 /// The party's name on axes: its short name where the dataset gives one.
@@ -22,7 +22,7 @@ pub enum SentenceForm {
 }
 
 /// A party's name (short, or full when `full`) as a sentence needs it. French puts its article before
-/// a party's name, elided and contracted as the name and the party's `french` grammar require;
+/// a party's name, elided and contracted as the name and the party's `french_gender` and `french_article` require;
 /// Arabic and English templates are written so that the bare name reads right.
 pub fn party_in_sentence(dataset: &Dataset, lang: Lang, party: usize, full: bool, form: SentenceForm) -> String {
     let Some(record) = dataset.parties().get(party) else { return String::new() };
@@ -30,15 +30,15 @@ pub fn party_in_sentence(dataset: &Dataset, lang: Lang, party: usize, full: bool
     if lang != Lang::Fr {
         return name.to_owned();
     }
-    french_with_article(name, record.french.unwrap_or_default(), form)
+    french_with_article(name, record.french_gender.unwrap_or(Gender::Masculine), record.french_article.unwrap_or(true), form)
 }
 
 /// "le PJD", "du PJD", "l’USFP", "de l’USFP", "la Gauche", "de la Gauche", "Ennahda", "d’Ennahda".
-pub fn french_with_article(name: &str, grammar: FrenchGrammar, form: SentenceForm) -> String {
+pub fn french_with_article(name: &str, gender: Gender, takes_article: bool, form: SentenceForm) -> String {
     // A name that starts with a vowel elides "le", "la" and "de"; an h is taken as aspirated, the
     // safer guess for party names ("le Hizb"), since a wrong elision reads worse than none.
     let elides = name.chars().next().is_some_and(|first| "AEIOUYÂÊÎÔÛÉÈËÏÜaeiouyâêîôûéèëïü".contains(first));
-    let article = match (grammar.article, elides, grammar.gender, form) {
+    let article = match (takes_article, elides, gender, form) {
         (false, true, _, SentenceForm::AfterDe) => "d’",
         (false, false, _, SentenceForm::AfterDe) => "de ",
         (false, _, _, SentenceForm::Plain) => "",
