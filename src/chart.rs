@@ -215,7 +215,6 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     fn shape(&self, shape: &SceneShape) -> DrawResult<DB> {
         match shape {
             SceneShape::FilledRect { rect, role } => self.fill_rect(*rect, *role),
-            SceneShape::OutlinedRect { rect, role, stroke_width } => self.outline_rect(*rect, *role, *stroke_width),
             SceneShape::Line { from, to, role, stroke_width } => self.line(*from, *to, *role, *stroke_width),
             SceneShape::Symbol(symbol) => self.symbol(symbol),
         }

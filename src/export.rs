@@ -1,7 +1,7 @@
 //! Exports of the data behind the charts: CSV for spreadsheets and JSON for developers, quotes included.
 
-use crate::data::{Camp, Dataset, Lang, Status, Timing};
-use crate::i18n::{CampaignCalendar, UiText, period_name, ui};
+use crate::data::{Camp, CampaignCalendar, Dataset, Lang, Status, Timing};
+use crate::i18n::{UiText, period_name, ui};
 
 /// Spreadsheet programs read UTF-8 without a byte order mark as a legacy code page,
 /// which turns the Arabic quotes into mojibake.

@@ -8,6 +8,7 @@
 mod error;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_text;
+mod calendar;
 mod model;
 mod read;
 mod validate;
@@ -15,6 +16,7 @@ mod validate;
 use serde::Deserializer;
 
 pub use error::{DatasetError, DatasetErrors};
+pub use calendar::{CalendarDate, CampaignCalendar};
 pub use model::*;
 pub use validate::MAX_DOCUMENT_BYTES;
 pub(crate) use validate::quoted;

@@ -5,7 +5,7 @@
 //! Messages and paths are built only when a rule fails, so a valid dataset costs no strings.
 
 use super::{CampaignDates, Category, Dataset, DatasetError, DatasetErrors, Lang, Localized, Party, RawDataset, Source};
-use crate::i18n::CalendarDate;
+use super::CalendarDate;
 
 /// Larger documents are refused before parsing: no reader's phone should
 /// parse more than this for one chart.

@@ -25,6 +25,8 @@ pub const MARGIN: f64 = 8.0;
 pub const MIN_TARGET: f64 = 24.0;
 /// Rows a finger can hit: above the 24 px minimum.
 pub const ROW_HEIGHT: f64 = 30.0;
+/// Below this content width (CSS pixels) a view takes its narrow form: smaller names, more lines for them.
+pub const NARROW_CONTENT: f64 = 480.0;
 pub const SYMBOL_RADIUS: f64 = 6.5;
 
 /// Rounds a width down to a quarter pixel: sums of such widths are exact in
@@ -236,7 +238,7 @@ fn mirror(scene: &mut Scene) {
     }
     for shape in &mut scene.shapes {
         match shape {
-            SceneShape::FilledRect { rect: area, .. } | SceneShape::OutlinedRect { rect: area, .. } => rect(area),
+            SceneShape::FilledRect { rect: area, .. } => rect(area),
             SceneShape::Line { from, to, .. } => {
                 from.0 = width - from.0;
                 to.0 = width - to.0;

@@ -10,12 +10,11 @@ use crate::compare::{CampsComparison, TacticByCamp, camps};
 use crate::data::{Camp, Dataset, Lang};
 use crate::i18n::{UiText, format_number, format_percent, join_list, list_glue, ui, ui_fill};
 
-use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::builder::{NARROW_CONTENT, BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::{category_name, party_short, refusal_legend_name, tactic_name};
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
 use super::View;
 
-const NARROW_CONTENT: f64 = 480.0;
 const COVERAGE_BAR_MAX: f64 = 420.0;
 const FOOTNOTE_MARK: &str = "*";
 /// Room kept at a bar's outer end for its count, e.g. "2/3".

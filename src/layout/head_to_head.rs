@@ -9,7 +9,7 @@ use crate::compare::{HeadToHead, head_to_head};
 use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_fixed, format_number, join_list, ui, ui_fill};
 
-use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
+use super::builder::{NARROW_CONTENT, BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{SentenceForm, fact_label, party_in_sentence, party_short, status_name, tactic_name};
 use super::legend::status_legend;
@@ -17,7 +17,6 @@ use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
 use super::text::TextStyle;
 use super::View;
 
-const NARROW_CONTENT: f64 = 480.0;
 const MIN_LABEL: f64 = 150.0;
 const MAX_LABEL: f64 = 380.0;
 const SIMILARITY_BAR_MAX: f64 = 420.0;

@@ -7,7 +7,7 @@
 use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
-use super::builder::{BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
+use super::builder::{NARROW_CONTENT, BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{category_name, fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
@@ -16,7 +16,6 @@ use super::text::TextStyle;
 use super::{CategorySet, View};
 
 /// Below this content width the names column may shrink to `NARROW_MIN_LABEL`.
-const NARROW_CONTENT: f64 = 480.0;
 const NARROW_MIN_LABEL: f64 = 108.0;
 const WIDE_MIN_LABEL: f64 = 180.0;
 const MAX_LABEL: f64 = 340.0;

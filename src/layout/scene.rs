@@ -109,7 +109,6 @@ pub struct StatusSymbol {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SceneShape {
     FilledRect { rect: Rect, role: ColorRole },
-    OutlinedRect { rect: Rect, role: ColorRole, stroke_width: f64 },
     Line { from: (f64, f64), to: (f64, f64), role: ColorRole, stroke_width: f64 },
     /// A status symbol outside any mark, as in a legend.
     Symbol(StatusSymbol),

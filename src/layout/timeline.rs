@@ -12,7 +12,8 @@
 
 use crate::compare::timeline;
 use crate::data::{Dataset, Lang, Status, Timing};
-use crate::i18n::{CalendarDate, CampaignCalendar, DateStyle, UiText, format_date, format_number, list_separator, period_name, ui, ui_fill};
+use crate::data::{CalendarDate, CampaignCalendar};
+use crate::i18n::{DateStyle, UiText, format_date, format_number, list_separator, period_name, ui, ui_fill};
 
 use super::builder::{MARGIN, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::{party_short, tactic_name};
