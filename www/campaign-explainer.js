@@ -56,7 +56,7 @@ export class CampaignExplainer extends HTMLElement {
   constructor() {
     super();
     // `data` set on the element before this script defined it is an own property hiding the setter.
-    if (Object.hasOwn(this, 'data')) {
+    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
       const data = this.data;
       delete this.data;
       this.#data = data ?? null;

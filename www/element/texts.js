@@ -9,7 +9,7 @@ const TEXTS = {
 
 /** Whether `lang` has its texts in a file rather than in the wasm. */
 export function hasTextsFile(lang) {
-  return Object.hasOwn(TEXTS, lang);
+  return Object.prototype.hasOwnProperty.call(TEXTS, lang);
 }
 
 // One request per language per page, shared by every element; a failed one is tried again next time.
