@@ -7,6 +7,7 @@ import { fetchDataset } from './dataset.js';
 import { adoptStyles, dispatch, element, pageLang, reportError } from './dom.js';
 import { Downloads } from './downloads.js';
 import { HeaderBands } from './header-bands.js';
+import { PointerAndKeys } from './pointer-keys.js';
 import { DataTable } from './table.js';
 import { fetchTexts, hasTextsFile } from './texts.js';
 import { Tooltip } from './tooltip.js';
@@ -16,7 +17,6 @@ import styles from './widget.css';
 export { liveHandles, loadWasm } from './wasm.js';
 
 const THEMES = ['light', 'dark', 'auto'];
-const KEYS_THAT_MOVE = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
 // Attributes whose values depend on the dataset: applied again when another dataset comes in.
 const DATASET_ATTRIBUTES = ['party', 'versus', 'folded'];
 
@@ -36,6 +36,7 @@ export class Widget {
   // The card opens over the chart, next to its mark; after the chart's canvas come the header bands' boxes.
   #stage;
   #headerBands;
+  #pointerAndKeys;
   #table = new DataTable();
   #controls;
   #downloads;
@@ -46,8 +47,6 @@ export class Widget {
   #datasetRequest = 0;
   #langRequest = 0;
   #datasetGeneration = 0;
-  #hoveredMark;
-  #lastPointerType;
   #darkQuery = null;
   #resizeObserver = null;
   #resizeFrame = 0;
@@ -86,14 +85,13 @@ export class Widget {
     skeleton.alert.before(this.#controls.node);
     skeleton.fallback.after(this.#stage, this.#downloads.node, this.#table.node, this.#live);
 
-    const canvas = this.#canvas;
-    canvas.addEventListener('pointerdown', (event) => { this.#lastPointerType = event.pointerType; });
-    canvas.addEventListener('pointermove', (event) => this.#onPointerMove(event));
-    canvas.addEventListener('pointerleave', () => this.#hideTooltip());
-    canvas.addEventListener('click', (event) => this.#onClick(event));
-    canvas.addEventListener('keydown', (event) => this.#onKeyDown(event));
-    canvas.addEventListener('focus', () => this.#onCanvasFocus());
-    canvas.addEventListener('blur', () => this.#redraw());
+    this.#pointerAndKeys = new PointerAndKeys(this.#canvas, this.#tooltip, this.#stage, {
+      explainer: () => this.#explainer,
+      redraw: () => this.#redraw(),
+      select: (mark) => this.#select(mark),
+      announce: (mark) => this.#announce(mark),
+      closeCard: () => this.#closeCard(false),
+    });
     skeleton.wrapper.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#card.isOpen) {
         event.stopPropagation();
@@ -164,7 +162,7 @@ export class Widget {
     this.#resizeFrame = 0;
     this.#explainer?.free();
     this.#explainer = null;
-    this.#hoveredMark = undefined;
+    this.#pointerAndKeys.forgetHover();
     this.#shownLang = this.#shownParties = this.#shownScene = undefined;
   }
 
@@ -432,65 +430,6 @@ export class Widget {
       this.#shownScene = sceneKey;
       this.#canvas.setAttribute('aria-label', explainer.document('summary'));
       this.#table.render(explainer.document('table'));
-    }
-  }
-
-  #markFromEvent(event) {
-    const bounds = this.#canvas.getBoundingClientRect();
-    // Half of the 44 px touch target that WCAG asks for, around marks drawn smaller than that.
-    const reach = event.pointerType === 'touch' || this.#lastPointerType === 'touch' ? 22 : 0;
-    return this.#explainer.mark_at(event.clientX - bounds.left, event.clientY - bounds.top, reach);
-  }
-
-  #onPointerMove(event) {
-    if (!this.#explainer) return;
-    const mark = this.#markFromEvent(event);
-    if (mark === this.#hoveredMark) return;
-    this.#hoveredMark = mark;
-    if (mark === undefined) {
-      this.#hideTooltip();
-      return;
-    }
-    const info = this.#explainer.mark(mark);
-    // Read before the tooltip changes: reading a size after a DOM write forces a layout within the event.
-    const stageWidth = this.#stage.clientWidth;
-    this.#tooltip.show(info.label, info.rect, stageWidth);
-  }
-
-  #hideTooltip() {
-    this.#hoveredMark = undefined;
-    this.#tooltip.hide();
-  }
-
-  #onClick(event) {
-    if (!this.#explainer) return;
-    const mark = this.#markFromEvent(event);
-    if (mark === undefined) return;
-    this.#explainer.set_focus(mark);
-    this.#select(mark);
-  }
-
-  #onCanvasFocus() {
-    if (!this.#explainer) return;
-    if (this.#explainer.focused_mark() === undefined) this.#explainer.move_focus('Home');
-    this.#redraw();
-    this.#announce(this.#explainer.focused_mark());
-  }
-
-  #onKeyDown(event) {
-    if (!this.#explainer) return;
-    const key = event.key;
-    if (KEYS_THAT_MOVE.includes(key)) {
-      event.preventDefault();
-      const mark = this.#explainer.move_focus(key);
-      this.#redraw();
-      this.#announce(mark);
-    } else if (key === 'Enter' || key === ' ') {
-      event.preventDefault();
-      const mark = this.#explainer.focused_mark();
-      if (mark !== undefined) this.#select(mark);
-    } else if (key === 'Escape') {
-      this.#closeCard(false);
     }
   }
 
