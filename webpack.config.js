@@ -1,4 +1,5 @@
-// Builds dist/: the element bundle with a stable name, its wasm beside it (hashed), the demo and iframe pages.
+// Builds dist/: the element's loader with a stable name, the chunk it imports and the wasm beside it (hashed),
+// the demo and iframe pages.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,9 @@ export default {
   output: {
     path: distDirectory,
     filename: '[name].js',
+    // The element's interactive part, imported by campaign-explainer.js when an element starts: hashed, so it
+    // can be cached forever while the entry keeps its name.
+    chunkFilename: '[name].[contenthash:8].js',
     module: true,
     // 'auto' resolves assets against the script's own URL, so dist/ works from any sub-path or CDN.
     publicPath: 'auto',
@@ -66,7 +70,8 @@ export default {
     ],
   },
   resolve: { alias: { [path.join(root, 'pkg')]: pkgDirectory } },
-  // demo.js and embed.js import the element; keep it one shared file with a stable name.
+  // The entry's own chunk (the widget, imported when an element starts) is the only split: no shared or runtime
+  // chunk that a page would have to request before the element is defined.
   optimization: { splitChunks: false, runtimeChunk: false },
   performance: { hints: false },
   devtool: false,

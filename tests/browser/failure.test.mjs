@@ -1,4 +1,5 @@
-// When the wasm cannot load (the request blocked, a 404, or an old browser without WebAssembly): every
+// When the wasm cannot load (the request blocked, a 404, or an old browser without WebAssembly), or the
+// widget's script chunk that the loader imports cannot (a 404, e.g. a deploy that copied only the loader): every
 // instance shows a role="alert" message over its static fallback and fires explainer:error, nothing is
 // thrown uncaught, and the host page's own scripts still run.
 import { test, before, after } from 'node:test';
@@ -41,13 +42,15 @@ before(async () => {
     // /no-wasm/ is dist/ again, except that its .wasm answers 404: the element loads the wasm beside itself.
     // /blocked/ likewise, except that its .wasm request is cut without an answer, as an ad blocker or a
     // corporate proxy would (the same in every engine, where a driver's request routing is not).
-    routes: [{ prefix: '/no-wasm/', directory: DIST }, { prefix: '/blocked/', directory: DIST }, { prefix: '/', directory: DIST }],
+    // /no-chunk/ likewise, except that the widget's chunk (a hashed .js) answers 404.
+    routes: [{ prefix: '/no-wasm/', directory: DIST }, { prefix: '/blocked/', directory: DIST }, { prefix: '/no-chunk/', directory: DIST }, { prefix: '/', directory: DIST }],
     handler: (request, response) => {
       const urlPath = new URL(request.url, 'http://127.0.0.1').pathname;
       const page = {
         '/host.html': ['/campaign-explainer.js'],
         '/host-404.html': ['/no-wasm/campaign-explainer.js'],
         '/host-blocked.html': ['/blocked/campaign-explainer.js'],
+        '/host-no-chunk.html': ['/no-chunk/campaign-explainer.js'],
         '/host-no-webassembly.html': ['/campaign-explainer.js', '/no-webassembly.js'],
       }[urlPath];
       if (page) {
@@ -59,6 +62,10 @@ before(async () => {
         return true;
       }
       if (urlPath.startsWith('/no-wasm/') && urlPath.endsWith('.wasm')) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return true;
+      }
+      if (/^\/no-chunk\/[\w-]+\.[0-9a-f]+\.js$/.test(urlPath)) {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return true;
       }
@@ -131,6 +138,15 @@ test('a .wasm that answers 404 leaves an alert over the static fallback, an erro
   const { page, context, problems } = await openPage(browser, `${origin}/host-404.html`, { origin });
   await assertGracefulFailure(page, problems, /^HTTP 404: .*\/no-wasm\/.*\.wasm$/);
   assert.ok(problems.some((problem) => /^HTTP 404: .*\.wasm$/.test(problem)), `the wasm answered 404: ${problems}`);
+  await context.close();
+});
+
+test('a widget chunk that answers 404 leaves an alert over the static fallback, an error event, and a working page', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/host-no-chunk.html`, { origin });
+  // Besides the 404, the engines report the failed module load in their own words, each naming the chunk's URL
+  // (Chromium: the request aborted; Firefox: the module blocked for its text/plain type).
+  await assertGracefulFailure(page, problems, /\/no-chunk\/[\w-]+\.[0-9a-f]+\.js\b/);
+  assert.ok(problems.some((problem) => /^HTTP 404: .*\/no-chunk\/.*\.js$/.test(problem)), `the chunk answered 404: ${problems}`);
   await context.close();
 });
 

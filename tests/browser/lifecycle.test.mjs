@@ -34,11 +34,23 @@ const LAZY_PAGE = (loading) => `<!doctype html>
 </body>
 </html>`;
 
-// Requests of the wasm and of the texts files, counted by the server.
-const requested = { wasm: 0, texts: 0 };
+// Requests of the loader script, of the other scripts of dist/ (the widget's chunk), of the wasm and of the
+// texts files, counted by the server.
+const requested = { entry: 0, chunks: 0, wasm: 0, texts: 0 };
+const countRequest = (url) => {
+  const urlPath = new URL(url, 'http://127.0.0.1').pathname;
+  if (urlPath === '/campaign-explainer.js') requested.entry += 1;
+  else if (urlPath.endsWith('.js')) requested.chunks += 1;
+  if (urlPath.endsWith('.wasm')) requested.wasm += 1;
+  if (urlPath.startsWith('/texts-')) requested.texts += 1;
+};
 
 // While set, the French texts file is answered this many milliseconds late.
 let frenchDelay = 0;
+// While set, the widget's chunk is answered this many milliseconds late, and the order in which the chunk, the
+// wasm and the texts are asked for and the chunk answered is written down.
+let chunkDelay = 0;
+const order = [];
 const frenchFile = () => readdirSync(DIST).find((name) => /^texts-fr\.[0-9a-f]+\.json$/.test(name));
 
 let server, origin, browser;
@@ -46,8 +58,21 @@ before(async () => {
   ({ server, origin, browser } = await startSession({
     routes: [{ prefix: '/', directory: DIST }],
     handler: (request, response) => {
-      if (request.url.includes('.wasm')) requested.wasm += 1;
-      if (request.url.includes('/texts-')) requested.texts += 1;
+      countRequest(request.url);
+      const urlPath = new URL(request.url, 'http://127.0.0.1').pathname;
+      if (chunkDelay) {
+        if (urlPath.endsWith('.wasm')) order.push('wasm requested');
+        if (urlPath.startsWith('/texts-')) order.push('texts requested');
+      }
+      if (chunkDelay && /^\/[\w-]+\.[0-9a-f]+\.js$/.test(urlPath)) {
+        order.push('chunk requested');
+        const body = readFileSync(path.join(DIST, urlPath.slice(1)));
+        setTimeout(() => {
+          order.push('chunk answered');
+          response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+        }, chunkDelay);
+        return true;
+      }
       if (request.url.startsWith('/lazy.html') || request.url.startsWith('/eager.html')) {
         const page = LAZY_PAGE(request.url.startsWith('/eager.html') ? ' loading="eager"' : '');
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
@@ -268,22 +293,36 @@ test(`a soak of ${CYCLES} create, move and remove cycles leaves the handles and 
   await context.close();
 });
 
-test('a widget far below the fold downloads nothing until the reader comes near it; loading="eager" starts at once', async () => {
-  requested.wasm = 0;
-  requested.texts = 0;
+test('a widget far below the fold downloads nothing but its loader script until the reader comes near it; loading="eager" starts at once', async () => {
+  Object.assign(requested, { entry: 0, chunks: 0, wasm: 0, texts: 0 });
   const { page, context, problems } = await openPage(browser, `${origin}/lazy.html`, { origin, viewport: { width: 800, height: 600 } });
   await page.waitForTimeout(1500);
-  assert.deepEqual(requested, { wasm: 0, texts: 0 }, 'no wasm and no texts file for a reader at the top of the article');
+  assert.equal(await page.evaluate(() => customElements.get('campaign-explainer') !== undefined), true, 'the element is defined');
+  assert.deepEqual(requested, { entry: 1, chunks: 0, wasm: 0, texts: 0 }, 'a reader at the top of the article downloads the loader script only: no chunk, no wasm, no texts file');
   assert.deepEqual(await renders(page, 'far'), []);
   await page.evaluate(() => window.scrollTo({ top: 4500, behavior: 'instant' }));
   await waitForRender(page, 'far');
-  assert.equal(requested.wasm, 1, 'the wasm, once the reader is a screen away');
-  assert.equal(requested.texts, 1, 'and the French texts with it');
+  assert.equal(requested.chunks, 1, 'the widget\'s chunk, once the reader is a screen away');
+  assert.equal(requested.wasm, 1, 'the wasm with it');
+  assert.equal(requested.texts, 1, 'and the French texts');
+  assert.equal(requested.entry, 1);
   assert.deepEqual(problems, []);
   await context.close();
 
-  const eager = await openPage(browser, `${origin}/eager.html`, { origin, viewport: { width: 800, height: 600 } });
-  await waitForRender(eager.page, 'far');
+  // The wasm and the texts are asked for while the chunk is on its way, not once it has arrived.
+  Object.assign(requested, { entry: 0, chunks: 0, wasm: 0, texts: 0 });
+  order.length = 0;
+  chunkDelay = 800;
+  let eager;
+  try {
+    eager = await openPage(browser, `${origin}/eager.html`, { origin, viewport: { width: 800, height: 600 } });
+    await waitForRender(eager.page, 'far');
+  } finally {
+    chunkDelay = 0;
+  }
+  assert.deepEqual(requested, { entry: 1, chunks: 1, wasm: 1, texts: 1 }, 'loading="eager": everything at once, without scrolling');
+  const before = (step) => order.includes(step) && order.indexOf(step) < order.indexOf('chunk answered');
+  assert.ok(before('wasm requested') && before('texts requested'), `the wasm and the texts requested together with the chunk: ${order.join(', ')}`);
   assert.deepEqual(eager.problems, []);
   await eager.context.close();
 });
