@@ -8,7 +8,7 @@
 //! Not a plotters `DrawingBackend` itself: `chart::record` runs plotters once into a recording,
 //! which the canvas and the SVG writer replay, so the wasm holds one copy of the drawing code.
 
-use crate::chart::{DrawCommand, TextLook};
+use crate::recording::{DrawCommand, TextLook};
 use plotters_backend::{
     BackendColor, BackendCoord, FontStyle,
     text_anchor::{HPos, VPos},
