@@ -38,7 +38,8 @@ const points = { used: [], not_used: [], none: [] };
 data.parties.forEach((party, partyIndex) => {
   data.tactics.forEach((tactic, tacticIndex) => {
     const fact = data.facts.find((candidate) => candidate.party === party.id && candidate.tactic === tactic.id);
-    points[fact ? fact.status : 'none'].push({ x: partyLabels[partyIndex], y: tacticLabels[tacticIndex], party: partyIndex, text: fact?.text[lang] ?? '' });
+    // `not_yet_used` is drawn as not used, as the widget draws it.
+    points[!fact ? 'none' : fact.status === 'used' ? 'used' : 'not_used'].push({ x: partyLabels[partyIndex], y: tacticLabels[tacticIndex], party: partyIndex, text: fact?.text[lang] ?? '' });
   });
 });
 const colour = (base) => (context) => (highlighted < 0 || context.raw?.party === highlighted ? base : FADED);

@@ -4,6 +4,7 @@
 import baseStyles from './element/base.css';
 import { adoptStyles, element, LANGS, pageLang, reportError } from './element/dom.js';
 import { fetchTexts, hasTextsFile } from './element/texts.js';
+import { markOnce } from './element/timing.js';
 
 const LOADINGS = ['lazy', 'eager'];
 // Emitted by webpack beside this script, with a hashed name: known here, its request need not wait for the chunk.
@@ -121,6 +122,7 @@ export class CampaignExplainer extends HTMLElement {
   }
 
   async #start(signal) {
+    markOnce('start');
     const lang = this.getAttribute('lang') ?? pageLang(this);
     // Requested with the wasm, not after it, so a French or English page waits for both at once.
     if (hasTextsFile(lang)) fetchTexts(lang).catch(() => {});

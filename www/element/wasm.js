@@ -1,6 +1,7 @@
 // The wasm loader: one wasm instance per page, shared by every element (each has its own Explainer handle).
 // The loader script starts the wasm's request before this chunk has arrived and hands its response over, so
 // the module compiles while it downloads instead of waiting for this code.
+import { markOnce } from './timing.js';
 import initialise, { Explainer, live_handles as countHandles, max_dataset_bytes as maxDatasetBytes } from '../../pkg/campaign_explainer.js';
 
 export { Explainer, maxDatasetBytes };
@@ -12,7 +13,10 @@ let ready = null;
  * it. Without one, the glue fetches the wasm beside itself.
  */
 export function loadWasm(response) {
-  ready ??= initialise({ module_or_path: response });
+  ready ??= initialise({ module_or_path: response }).then((exports) => {
+    markOnce('wasm-ready');
+    return exports;
+  });
   return ready;
 }
 

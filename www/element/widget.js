@@ -11,6 +11,7 @@ import { PointerAndKeys } from './pointer-keys.js';
 import { DataTable } from './table.js';
 import { fetchTexts, hasTextsFile } from './texts.js';
 import { Tooltip } from './tooltip.js';
+import { markOnce, measureOnce } from './timing.js';
 import { Explainer, loadWasm, maxDatasetBytes } from './wasm.js';
 import styles from './widget.css';
 
@@ -133,6 +134,7 @@ export class Widget {
       if (signal.aborted) return;
       if (source === host.getAttribute('src') && data === host.data) break;
     }
+    markOnce('dataset-ready');
     // No await from here on: nothing can change between these and the first draw.
     this.#darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
     this.#darkQuery?.addEventListener?.('change', () => this.#applyTheme() && this.#redraw(), { signal });
@@ -382,7 +384,7 @@ export class Widget {
     this.#drawnWidth = width;
     if (width === 0) return;
     try {
-      const height = this.#explainer.render(this.#context, width, window.devicePixelRatio || 1, host.shadowRoot.activeElement === this.#canvas);
+      const height = measureOnce('first-render', () => this.#explainer.render(this.#context, width, window.devicePixelRatio || 1, host.shadowRoot.activeElement === this.#canvas));
       this.#canvas.style.width = `${width}px`;
       this.#canvas.style.height = `${height}px`;
       this.#headerBands.place(this.#explainer, width, height);
