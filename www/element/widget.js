@@ -343,6 +343,7 @@ export class Widget {
     alert.textContent = `${this.#strings.DatasetErrorPrefix ?? 'This dataset could not be used:'} ${message}`;
     alert.hidden = false;
     this.#stage.hidden = true;
+    this.#skeleton.wrapper.setAttribute('data-drawn', '');
     reportError(this.#host, message);
   }
 
@@ -389,6 +390,7 @@ export class Widget {
       this.#canvas.style.height = `${height}px`;
       this.#headerBands.place(this.#explainer, width, height);
       fallback.hidden = true;
+      this.#skeleton.wrapper.setAttribute('data-drawn', '');
       if (this.#renderFailed) {
         this.#renderFailed = false;
         this.#clearAlert();
