@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
-import { demoPage, embedPage, staticManifest, staticFile } from './scripts/pages.mjs';
+import { demoPage, embedCode, embedPage, staticManifest, staticFile } from './scripts/pages.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 // The tests' panic build bundles a wasm from another pkg/ into another dist/ (scripts/test.sh).
@@ -20,8 +20,11 @@ class PagesPlugin {
         () => {
           const article = readFileSync(path.join(root, 'data/source/article.ar.txt'), 'utf8');
           compilation.fileDependencies.add(path.join(root, 'data/source/article.ar.txt'));
-          compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article)));
-          compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage()));
+          // The wasm's hashed name, for the pages' preload of it: the chunks' assets are emitted by now.
+          const wasmFile = Object.keys(compilation.assets).find((name) => name.endsWith('.wasm'));
+          compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article, wasmFile)));
+          compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage(wasmFile)));
+          compilation.emitAsset('embed-code.txt', new webpack.sources.RawSource(embedCode(wasmFile)));
           // Every view in every language as SVG, for RSS, AMP and social cards, and the element's fallback.
           for (const rendering of staticManifest()) {
             compilation.emitAsset(`static/${rendering.file}`, new webpack.sources.RawSource(staticFile(rendering.file)));

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import webpack from 'webpack';
+import { wasmPreload } from './pages.mjs';
 import { serve } from './serve.mjs';
 import { launchBrowser } from '../tests/browser/harness.mjs';
 
@@ -36,7 +37,7 @@ const PROFILES = {
   phone: { cpuRate: 4, latency: 150, download: (1.6 * 1000 * 1000) / 8, upload: (750 * 1000) / 8 },
 };
 const PAGES = [
-  { name: 'widget', title: 'widget', url: '/bench/widget.html' },
+  { name: 'widget', title: 'widget', url: '/build/widget.html' },
   { name: 'chartjs', title: 'Chart.js', url: '/bench/chartjs.html' },
   { name: 'floor', title: 'no library', url: '/bench/floor.html' },
 ];
@@ -389,6 +390,10 @@ async function main() {
   }
   mkdirSync(BUILD, { recursive: true });
   await bundleChartjs();
+  // The widget's page with this build's preload of its wasm, as dist/embed-code.txt writes it.
+  const wasmFile = readdirSync(path.join(ROOT, 'dist')).find((name) => name.endsWith('.wasm'));
+  writeFileSync(path.join(BUILD, 'widget.html'), readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8')
+    .replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim()));
   const server = await serve({
     routes: [
       { prefix: '/dist/', directory: path.join(ROOT, 'dist') + path.sep },

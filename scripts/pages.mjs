@@ -79,7 +79,26 @@ function articleHtml(article) {
   return html.join('\n');
 }
 
-export function demoPage(article) {
+/**
+ * The hint that starts the wasm's download with the page's own requests instead of after the element's script
+ * has run: for a widget at the top of a page (with loading="eager"), where its first draw is on the critical path.
+ * `crossorigin` makes the preload match the element's CORS fetch of the same URL, also from a CDN.
+ */
+export function wasmPreload(wasmFile) {
+  return wasmFile ? `<link rel="preload" href="${escape(wasmFile)}" as="fetch" type="application/wasm" crossorigin>\n` : '';
+}
+
+/** The embed code of this build, for a widget at the top of a page; `PATH/` is where dist/ is hosted. */
+export function embedCode(wasmFile) {
+  return `<!-- campaign-explainer: the embed code of this build for a widget at the top of a page. Replace PATH/ with
+     the folder where dist/ is hosted. Lower in a page, leave out the preload line and loading="eager": the
+     element then downloads nothing but its script until the reader comes within a screen of it. -->
+${wasmPreload(wasmFile ? `PATH/${wasmFile}` : '')}<script type="module" src="PATH/campaign-explainer.js"></script>
+<campaign-explainer view="matrix" lang="ar" loading="eager">${fallbackHtml().replace('src="static/', 'src="PATH/static/')}</campaign-explainer>
+`;
+}
+
+export function demoPage(article, wasmFile) {
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -88,7 +107,7 @@ export function demoPage(article) {
 <title>الأحزاب المغربية ومواقع التواصل الاجتماعي — انتخابات 2016</title>
 <link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="demo.css">
-<script type="module" src="campaign-explainer.js"></script>
+${wasmPreload(wasmFile)}<script type="module" src="campaign-explainer.js"></script>
 <script type="module" src="demo.js"></script>
 </head>
 <body>
@@ -104,7 +123,7 @@ ${articleHtml(article)}
 `;
 }
 
-export function embedPage() {
+export function embedPage(wasmFile) {
   return `<!doctype html>
 <html lang="ar">
 <head>
@@ -113,11 +132,11 @@ export function embedPage() {
 <title>campaign-explainer</title>
 <link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="embed.css">
-<script type="module" src="campaign-explainer.js"></script>
+${wasmPreload(wasmFile)}<script type="module" src="campaign-explainer.js"></script>
 <script type="module" src="embed.js"></script>
 </head>
 <body>
-<campaign-explainer id="explainer">${fallbackHtml()}</campaign-explainer>
+<campaign-explainer id="explainer" loading="eager">${fallbackHtml()}</campaign-explainer>
 </body>
 </html>
 `;

@@ -90,7 +90,7 @@ export class CampaignExplainer extends HTMLElement {
     // By default nothing more is downloaded until the element comes within a screen of the viewport: a reader
     // who stops before it pays for none of its chunk and wasm; `loading="eager"` starts at once, as <img> and
     // <iframe> do.
-    if (loading === 'eager' || typeof IntersectionObserver !== 'function') {
+    if (loading === 'eager' || typeof IntersectionObserver !== 'function' || this.#nearTheViewport()) {
       start();
       return;
     }
@@ -98,6 +98,16 @@ export class CampaignExplainer extends HTMLElement {
       if (entries.some((entry) => entry.isIntersecting)) start();
     }, { rootMargin: '100% 0px' });
     this.#visibility.observe(this);
+  }
+
+  /**
+   * Already within a screen of the viewport (e.g. at the top of the page): started now rather than in the
+   * observer's first callback, which comes a rendered frame later, on a slow phone tens of milliseconds.
+   */
+  #nearTheViewport() {
+    if (this.getClientRects().length === 0) return false;
+    const bounds = this.getBoundingClientRect();
+    return bounds.bottom >= -innerHeight && bounds.top <= 2 * innerHeight;
   }
 
   disconnectedCallback() {
