@@ -13,6 +13,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, FontStyle,
     text_anchor::{HPos, VPos},
 };
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -43,6 +44,28 @@ fn canvas_error(value: JsValue) -> CanvasError {
 
 pub struct CanvasBackend<'a> {
     context: &'a CanvasRenderingContext2d,
+    state: RefCell<ContextState>,
+}
+
+/// What the context was last given, so that a property is set only when it changes: a chart has hundreds of
+/// texts in a few looks, and setting `font` makes the canvas parse its CSS string each time (a view switch on a
+/// slow phone spent much of its draw there). Sizing the canvas resets the context, and this with it.
+#[derive(Default)]
+struct ContextState {
+    /// Weight, size (its bits) and family.
+    font: Option<(&'static str, u64, String)>,
+    fill: Option<ColorKey>,
+    stroke: Option<(ColorKey, u32)>,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+    right_to_left: Option<bool>,
+}
+
+/// A colour as a comparable value: its channels and its alpha's bits.
+type ColorKey = ((u8, u8, u8), u64);
+
+fn color_key(color: BackendColor) -> ColorKey {
+    (color.rgb, color.alpha.to_bits())
 }
 
 impl CanvasBackend<'_> {
@@ -58,12 +81,18 @@ impl CanvasBackend<'_> {
         let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio.min(4.0) } else { 1.0 };
         let backing_width = (f64::from(css_width) * ratio).round() as u32;
         let backing_height = (f64::from(css_height) * ratio).round() as u32;
-        // Assigning the size clears the canvas even when unchanged, which is what a redraw wants.
-        canvas.set_width(backing_width);
-        canvas.set_height(backing_height);
+        if canvas.width() == backing_width && canvas.height() == backing_height {
+            // The same size: cleared, rather than sized again, which would make the canvas allocate its
+            // backing store anew (a language switch or a highlight keeps the size).
+            context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).map_err(canvas_error)?;
+            context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
+        } else {
+            canvas.set_width(backing_width);
+            canvas.set_height(backing_height);
+        }
         // `top`: the scene's line drawn at the canvas's top edge, for a canvas that shows a band of it.
         context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, -top * ratio).map_err(canvas_error)?;
-        Ok(CanvasBackend { context })
+        Ok(CanvasBackend { context, state: RefCell::default() })
     }
 
     /// Draws the commands in order; the first canvas call that throws stops the drawing.
@@ -88,8 +117,22 @@ impl CanvasBackend<'_> {
     }
 
     fn set_stroke(&self, color: BackendColor, stroke_width: u32) {
-        self.context.set_stroke_style_str(&css_color(color));
-        self.context.set_line_width(f64::from(stroke_width.max(1)));
+        let wanted = Some((color_key(color), stroke_width.max(1)));
+        let mut state = self.state.borrow_mut();
+        if state.stroke != wanted {
+            self.context.set_stroke_style_str(&css_color(color));
+            self.context.set_line_width(f64::from(stroke_width.max(1)));
+            state.stroke = wanted;
+        }
+    }
+
+    fn set_fill(&self, color: BackendColor) {
+        let wanted = Some(color_key(color));
+        let mut state = self.state.borrow_mut();
+        if state.fill != wanted {
+            self.context.set_fill_style_str(&css_color(color));
+            state.fill = wanted;
+        }
     }
 
     /// Starts a path through the points, shifted for crisp strokes of this width.
@@ -109,7 +152,7 @@ impl CanvasBackend<'_> {
         let width = f64::from(bottom_right.0 - upper_left.0);
         let height = f64::from(bottom_right.1 - upper_left.1);
         if fill {
-            self.context.set_fill_style_str(&css_color(color));
+            self.set_fill(color);
             self.context.fill_rect(f64::from(upper_left.0), f64::from(upper_left.1), width, height);
         } else {
             self.set_stroke(color, stroke_width);
@@ -124,7 +167,7 @@ impl CanvasBackend<'_> {
             .arc(f64::from(center.0), f64::from(center.1), f64::from(radius), 0.0, std::f64::consts::TAU)
             .map_err(canvas_error)?;
         if fill {
-            self.context.set_fill_style_str(&css_color(color));
+            self.set_fill(color);
             self.context.fill();
         } else {
             self.set_stroke(color, stroke_width);
@@ -140,21 +183,44 @@ impl CanvasBackend<'_> {
             FontStyle::Oblique => "oblique ",
             FontStyle::Normal => "",
         };
-        self.context.set_font(&css_font(weight, look.size, &look.family));
-        self.context.set_fill_style_str(&css_color(look.color));
+        self.set_fill(look.color);
         // Absolute alignment: "left" stays left on a right-to-left page, where "start" would not.
-        self.context.set_text_align(match look.horizontal {
+        let align = match look.horizontal {
             HPos::Left => "left",
             HPos::Center => "center",
             HPos::Right => "right",
-        });
-        self.context.set_text_baseline(match look.vertical {
+        };
+        let baseline = match look.vertical {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
-        });
-        let direction = if starts_right_to_left(text) { "rtl" } else { "ltr" };
-        self.context.unchecked_ref::<DirectedContext>().set_direction(direction).map_err(canvas_error)?;
+        };
+        let right_to_left = starts_right_to_left(text);
+        let mut state = self.state.borrow_mut();
+        let font_changed = match &state.font {
+            Some((last_weight, last_size, last_family)) => {
+                *last_weight != weight || *last_size != look.size.to_bits() || *last_family != look.family
+            }
+            None => true,
+        };
+        if font_changed {
+            self.context.set_font(&css_font(weight, look.size, &look.family));
+            state.font = Some((weight, look.size.to_bits(), look.family.clone()));
+        }
+        if state.align != Some(align) {
+            self.context.set_text_align(align);
+            state.align = Some(align);
+        }
+        if state.baseline != Some(baseline) {
+            self.context.set_text_baseline(baseline);
+            state.baseline = Some(baseline);
+        }
+        if state.right_to_left != Some(right_to_left) {
+            let direction = if right_to_left { "rtl" } else { "ltr" };
+            self.context.unchecked_ref::<DirectedContext>().set_direction(direction).map_err(canvas_error)?;
+            state.right_to_left = Some(right_to_left);
+        }
+        drop(state);
         self.context.fill_text(text, f64::from(position.0), f64::from(position.1)).map_err(canvas_error)?;
         Ok(())
     }

@@ -19,6 +19,8 @@ use crate::layout::{self, CategorySet, NavigationKey, Scene, TextMeasure, View, 
 use crate::theme::Theme;
 use canvas_backend::{CanvasBackend, css_font};
 use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use wasm_bindgen::prelude::*;
@@ -43,27 +45,58 @@ pub fn max_dataset_bytes() -> usize {
     crate::data::MAX_DOCUMENT_BYTES
 }
 
+/// Label widths already measured, by weight, size (hundredths of a pixel) and text, kept across layouts: a view
+/// or language switch measures mostly the labels of the last layout again, and each measurement costs the
+/// canvas a font parse and a text shaping (a view switch on a slow phone spent most of its layout there).
+#[derive(Default)]
+struct TextWidths(BTreeMap<(bool, u32, String), f64>);
+
+/// Past this many labels the memory is started afresh: a dataset's labels in three languages stay far below.
+const MAX_REMEMBERED_WIDTHS: usize = 8192;
+
 /// Measures label widths with the browser's own fonts, so the layout wraps
 /// Arabic names where they really overflow, not where an estimate guesses.
 struct CanvasTextMeasure<'a> {
     context: &'a CanvasRenderingContext2d,
+    remembered: &'a RefCell<TextWidths>,
+    /// The weight and size of the font this measure last gave the context: set again only when it changes,
+    /// as setting it makes the canvas parse the CSS font string. Drawing sets fonts too, hence per layout.
+    font_set: Cell<Option<(bool, u32)>>,
 }
 
-impl CanvasTextMeasure<'_> {
-    fn width_in(&self, font: &str, text: &str, font_size_px: f64) -> f64 {
-        self.context.set_font(font);
-        self.context.measure_text(text).map(|metrics| metrics.width()).unwrap_or(text.chars().count() as f64 * font_size_px * 0.6)
+impl<'a> CanvasTextMeasure<'a> {
+    fn new(context: &'a CanvasRenderingContext2d, remembered: &'a RefCell<TextWidths>) -> CanvasTextMeasure<'a> {
+        CanvasTextMeasure { context, remembered, font_set: Cell::new(None) }
+    }
+
+    fn width_in(&self, bold: bool, text: &str, font_size_px: f64) -> f64 {
+        let size = (font_size_px * 100.0).round() as u32;
+        let key = (bold, size, text.to_owned());
+        if let Some(width) = self.remembered.borrow().0.get(&key) {
+            return *width;
+        }
+        if self.font_set.get() != Some((bold, size)) {
+            self.context.set_font(&css_font(if bold { "bold " } else { "" }, font_size_px, chart::FONT_STACK));
+            self.font_set.set(Some((bold, size)));
+        }
+        let width = self.context.measure_text(text).map(|metrics| metrics.width()).unwrap_or(text.chars().count() as f64 * font_size_px * 0.6);
+        let mut remembered = self.remembered.borrow_mut();
+        if remembered.0.len() >= MAX_REMEMBERED_WIDTHS {
+            remembered.0.clear();
+        }
+        remembered.0.insert(key, width);
+        width
     }
 }
 
 impl TextMeasure for CanvasTextMeasure<'_> {
     fn text_width(&self, text: &str, font_size_px: f64) -> f64 {
-        self.width_in(&css_font("", font_size_px, chart::FONT_STACK), text, font_size_px)
+        self.width_in(false, text, font_size_px)
     }
 
     /// The bold glyphs themselves, in the font string the canvas backend draws bold text with.
     fn bold_text_width(&self, text: &str, font_size_px: f64) -> f64 {
-        self.width_in(&css_font("bold ", font_size_px, chart::FONT_STACK), text, font_size_px)
+        self.width_in(true, text, font_size_px)
     }
 }
 
@@ -105,6 +138,7 @@ pub struct Explainer {
     custom_dataset: bool,
     /// What the last `render` drew, for the header bands' canvases.
     last_drawing: Vec<DrawCommand>,
+    text_widths: RefCell<TextWidths>,
 }
 
 fn error(message: &str) -> JsError {
@@ -149,6 +183,7 @@ impl Explainer {
             built_in_texts: Vec::new(),
             custom_dataset: false,
             last_drawing: Vec::new(),
+            text_widths: RefCell::default(),
         })
     }
 
@@ -258,7 +293,7 @@ impl Explainer {
                 width: self.css_width,
                 folded: self.state.folded,
             };
-            let measure = CanvasTextMeasure { context };
+            let measure = CanvasTextMeasure::new(context, &self.text_widths);
             let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
             self.scene = Some(scene);
         }

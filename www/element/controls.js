@@ -9,6 +9,9 @@ function picker(attribute) {
   return { label: element('label', { class: 'picker' }, [name, select]), name, select };
 }
 
+// The width below which widget.css makes the view buttons one row that scrolls sideways.
+const NARROW_WIDTH = 480;
+
 export class Controls {
   // Filled with the views Rust lists, in the reader's language, at the first draw.
   #viewTabs = element('div', { class: 'views', role: 'group' });
@@ -18,6 +21,7 @@ export class Controls {
   #lang = picker('lang');
   #node;
   #shownView;
+  #revealFrame = 0;
 
   /** `setAttribute(name, value)` is called when the reader uses a control; `tableToggle` joins the row. */
   constructor(setAttribute, tableToggle) {
@@ -55,13 +59,26 @@ export class Controls {
     }
   }
 
-  /** Shows the handle's `state`: the pressed view, the pickers' values, and only the pickers the view uses. */
-  show(state) {
+  /**
+   * Shows the handle's `state`: the pressed view, the pickers' values, and only the pickers the view uses.
+   * `width`: the element's, in CSS pixels.
+   */
+  show(state, width) {
     for (const button of this.#viewTabs.children) button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
     if (this.#shownView !== state.view) {
       this.#shownView = state.view;
-      this.#revealPressedView();
+      // Wider than the container query of widget.css, the buttons wrap and are all in view: nothing to measure.
+      // Narrower, in the next frame, when the widget's other changes are made: measuring the row now would lay
+      // the page out once for this and once more for the frame (a language switch on a slow phone paid tens of ms).
+      if (width <= NARROW_WIDTH) {
+        cancelAnimationFrame(this.#revealFrame);
+        this.#revealFrame = requestAnimationFrame(() => this.#revealPressedView());
+      }
     }
+    this.#showPickers(state);
+  }
+
+  #showPickers(state) {
     this.#party.select.value = state.party ?? '';
     this.#versus.select.value = state.versus ?? '';
     this.#lang.select.value = state.lang;

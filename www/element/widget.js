@@ -52,6 +52,9 @@ export class Widget {
   #resizeObserver = null;
   #resizeFrame = 0;
   #drawnWidth;
+  // The element's content width as its ResizeObserver last reported it (0 before): a redraw reads it here
+  // rather than from clientWidth, which after an attribute change forced a layout of the whole page first.
+  #observedWidth = 0;
   #renderFailed = false;
   #trapped = false;
   // What the parts around the canvas show, so that a redraw (many a second while focus moves) rebuilds only
@@ -149,7 +152,10 @@ export class Widget {
     // A width change redraws in the next frame, not in the observer's callback: a draw changes the
     // element's height, and a size change inside the callback makes every engine report a "ResizeObserver
     // loop" error to the page's error handlers. A height change alone is the element's own draw.
-    this.#resizeObserver = new ResizeObserver(() => this.#redrawOnResize());
+    this.#resizeObserver = new ResizeObserver((entries) => {
+      this.#observedWidth = Math.round(entries[entries.length - 1].contentRect.width);
+      this.#redrawOnResize();
+    });
     this.#resizeObserver.observe(host);
     this.#watchPixelRatio(signal);
     this.#redraw();
@@ -367,11 +373,15 @@ export class Widget {
     return true;
   }
 
+  #width() {
+    return this.#observedWidth || this.#stage.clientWidth || this.#host.clientWidth;
+  }
+
   #redrawOnResize() {
     if (this.#resizeFrame) return;
     this.#resizeFrame = requestAnimationFrame(() => {
       this.#resizeFrame = 0;
-      if ((this.#stage.clientWidth || this.#host.clientWidth) !== this.#drawnWidth) this.#redraw();
+      if (this.#width() !== this.#drawnWidth) this.#redraw();
     });
   }
 
@@ -380,7 +390,7 @@ export class Widget {
     if (!this.#ready || !this.#explainer || !host.isConnected) return;
     const { alert, fallback } = this.#skeleton;
     if (!alert.hidden && this.#stage.hidden) return;
-    const width = this.#stage.clientWidth || host.clientWidth;
+    const width = this.#width();
     // Hidden (no width): remembered, so that showing the element again redraws what changed meanwhile.
     this.#drawnWidth = width;
     if (width === 0) return;
@@ -426,7 +436,7 @@ export class Widget {
       this.#shownParties = datasetKey;
       this.#controls.setParties(explainer.document('parties'));
     }
-    this.#controls.show(state);
+    this.#controls.show(state, width);
     // The same pairs of views and parties that make the Rust side lay the scene out again.
     const pair = state.view === 'compare' ? `${state.party}|${state.versus}` : state.view === 'party' ? state.party : '';
     const sceneKey = `${datasetKey}|${state.view}|${pair}|${width}`;
