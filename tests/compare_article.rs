@@ -10,7 +10,7 @@ fn built_in() -> Dataset {
 }
 
 fn party(dataset: &Dataset, id: &str) -> usize {
-    compare::party_index(dataset, id).unwrap()
+    compare::party_index(dataset, id).unwrap().position()
 }
 
 fn tactic(dataset: &Dataset, id: &str) -> usize {

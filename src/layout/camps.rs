@@ -21,26 +21,20 @@ const FOOTNOTE_MARK: &str = "*";
 const COUNT_ROOM: f64 = 34.0;
 const BAR_HEIGHT: f64 = 14.0;
 
-struct CampColumn {
+struct CampColumn<'a> {
     camp: Camp,
     role: ColorRole,
     name: &'static str,
-    parties: Vec<usize>,
+    parties: &'a [usize],
 }
 
-fn camp_column(dataset: &Dataset, lang: Lang, camp: Camp) -> CampColumn {
+fn camp_column(comparison: &CampsComparison, lang: Lang, camp: Camp) -> CampColumn<'_> {
     let majority = camp == Camp::Majority;
-    let mut parties = Vec::new();
-    for (position, party) in dataset.parties().iter().enumerate() {
-        if party.camp == camp {
-            parties.push(position);
-        }
-    }
     CampColumn {
         camp,
         role: if majority { ColorRole::Majority } else { ColorRole::Opposition },
         name: ui(lang, if majority { UiText::Majority } else { UiText::Opposition }),
-        parties,
+        parties: comparison.members(camp),
     }
 }
 
@@ -75,30 +69,19 @@ fn unmentioned(dataset: &Dataset, lang: Lang, camp: Camp) -> Option<String> {
     Some(ui_fill(lang, key, &[("parties", &join_list(lang, &names))]))
 }
 
-/// How many tactics at least one party of the camp used.
-fn covered(comparison: &CampsComparison, camp: Camp) -> usize {
-    let mut covered = 0;
-    for entry in &comparison.tactics {
-        if !camp_users(entry, camp).is_empty() {
-            covered += 1;
-        }
-    }
-    covered
-}
-
 pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let comparison = camps(dataset);
     let tactic_count = dataset.tactics().len();
-    let columns = [camp_column(dataset, lang, Camp::Majority), camp_column(dataset, lang, Camp::Opposition)];
+    let columns = [camp_column(&comparison, lang, Camp::Majority), camp_column(&comparison, lang, Camp::Opposition)];
 
     // Coverage of each camp, as a bar on the same scale for both.
     let mut y = MARGIN;
     for column in &columns {
-        let share = coverage_share(&comparison, column.camp);
-        let coverage = coverage_text(lang, covered(&comparison, column.camp), tactic_count, share);
-        let title = [column.name, " (", &party_list(dataset, lang, &column.parties), ")"].concat();
+        let (covered, share) = comparison.coverage(column.camp);
+        let coverage = coverage_text(lang, covered, tactic_count, share);
+        let title = [column.name, " (", &party_list(dataset, lang, column.parties), ")"].concat();
         y += builder.paragraph(left, y, &title, HEADING, content_width, 3, ColorRole::Text);
         if let Some(unmentioned) = unmentioned(dataset, lang, column.camp) {
             y += builder.paragraph(left, y, &unmentioned, SMALL, content_width, 3, ColorRole::MutedText);
@@ -124,7 +107,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let mut party_lines = Vec::with_capacity(columns.len());
     let mut show_parties = true;
     for column in &columns {
-        let wrapped = builder.wrap(&party_list(dataset, lang, &column.parties), SMALL, half - 8.0, 4);
+        let wrapped = builder.wrap(&party_list(dataset, lang, column.parties), SMALL, half - 8.0, 4);
         show_parties &= !wrapped.shortened;
         party_lines.push(wrapped.lines);
     }
@@ -148,12 +131,13 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     for (category, tactics) in dataset.tactics_by_category() {
         y += builder.band_heading(category_name(dataset, lang, category), left, right, y, 26.0);
         for tactic in tactics {
-            let Some(entry) = comparison_entry(&comparison, tactic) else { continue };
+            let Some(entry) = comparison.entry(tactic) else { continue };
             let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, if narrow { 4 } else { 3 }).lines;
             let height = (line_height(name_style) * name.len() as f64 + 8.0).max(ROW_HEIGHT);
             builder.centered_lines(left + 6.0, y, height, &name, name_style, ColorRole::Text);
             for (side, column) in columns.iter().enumerate() {
-                camp_bar(&mut builder, dataset, entry, column, side == 0, center, half, y, height);
+                let share = comparison.user_share(entry, column.camp);
+                camp_bar(&mut builder, dataset, entry, column, share, side == 0, center, half, y, height);
             }
             y += height;
             builder.rule(left, right, y, ColorRole::Grid);
@@ -175,23 +159,6 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     builder.finish(View::Camps, y + MARGIN, summary, table)
 }
 
-/// The comparison's entry for a tactic: `camps` gives one per tactic, in dataset order.
-fn comparison_entry(comparison: &CampsComparison, tactic: usize) -> Option<&TacticByCamp> {
-    comparison.tactics.get(tactic).filter(|entry| entry.tactic == tactic)
-}
-
-fn camp_users(entry: &TacticByCamp, camp: Camp) -> &[usize] {
-    if camp == Camp::Majority { &entry.majority_parties } else { &entry.opposition_parties }
-}
-
-fn camp_not_used(entry: &TacticByCamp, camp: Camp) -> &[usize] {
-    if camp == Camp::Majority { &entry.majority_not_used } else { &entry.opposition_not_used }
-}
-
-fn coverage_share(comparison: &CampsComparison, camp: Camp) -> f64 {
-    if camp == Camp::Majority { comparison.majority_coverage } else { comparison.opposition_coverage }
-}
-
 fn coverage_text(lang: Lang, covered: usize, total: usize, share: f64) -> String {
     ui_fill(
         lang,
@@ -205,7 +172,7 @@ fn coverage_text(lang: Lang, covered: usize, total: usize, share: f64) -> String
 }
 
 /// "12 of 18 (67%)": the coverage without its label, for a sentence that names it already.
-fn coverage_figures(lang: Lang, covered: usize, total: usize, share: f64) -> String {
+fn coverage_figures(lang: Lang, (covered, share): (usize, f64), total: usize) -> String {
     let count = ui_fill(
         lang,
         UiText::CountOfTotal,
@@ -225,7 +192,7 @@ fn party_names(dataset: &Dataset, lang: Lang, parties: &[usize]) -> String {
 
 /// "1 of 2: PJD", what a camp's cell says in the table and the bar's label.
 fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampColumn) -> String {
-    let users = camp_users(entry, column.camp);
+    let users = entry.users(column.camp);
     let mut cell = ui_fill(
         lang,
         UiText::CampCell,
@@ -235,7 +202,7 @@ fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampC
             ("parties", &party_names(dataset, lang, users)),
         ],
     );
-    let refused = camp_not_used(entry, column.camp);
+    let refused = entry.not_used(column.camp);
     if !refused.is_empty() {
         cell.push_str(" (");
         cell.push_str(refusal_legend_name(dataset, lang));
@@ -252,6 +219,7 @@ fn camp_bar(
     dataset: &Dataset,
     entry: &TacticByCamp,
     column: &CampColumn,
+    share: f64,
     toward_start: bool,
     center: f64,
     half: f64,
@@ -259,9 +227,8 @@ fn camp_bar(
     height: f64,
 ) {
     let lang = builder.lang;
-    let users = camp_users(entry, column.camp).len();
+    let users = entry.users(column.camp).len();
     let total = column.parties.len();
-    let share = if total == 0 { 0.0 } else { users as f64 / total as f64 };
     let extent = (half - COUNT_ROOM - 4.0).max(0.0);
     let bar_top = top + (height - BAR_HEIGHT) / 2.0;
     let (track, fill, count_x, anchor) = if toward_start {
@@ -301,12 +268,7 @@ fn camp_bar(
 
 /// The tactics only `camp` used, not `other`, as a phrase.
 fn only(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, camp: Camp, other: Camp) -> String {
-    let mut names = Vec::new();
-    for entry in &comparison.tactics {
-        if !camp_users(entry, camp).is_empty() && camp_users(entry, other).is_empty() {
-            names.push(tactic_name(dataset, lang, entry.tactic));
-        }
-    }
+    let names: Vec<&str> = comparison.used_only_by(camp, other).map(|tactic| tactic_name(dataset, lang, tactic)).collect();
     join_list(lang, &names)
 }
 
@@ -325,13 +287,10 @@ fn summary(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns:
         lang,
         UiText::SummaryCamps,
         &[
-            ("majority_parties", &party_list(dataset, lang, &majority.parties)),
-            ("opposition_parties", &party_list(dataset, lang, &opposition.parties)),
-            ("majority_coverage", &coverage_figures(lang, covered(comparison, Camp::Majority), total, comparison.majority_coverage)),
-            (
-                "opposition_coverage",
-                &coverage_figures(lang, covered(comparison, Camp::Opposition), total, comparison.opposition_coverage),
-            ),
+            ("majority_parties", &party_list(dataset, lang, majority.parties)),
+            ("opposition_parties", &party_list(dataset, lang, opposition.parties)),
+            ("majority_coverage", &coverage_figures(lang, comparison.coverage(Camp::Majority), total)),
+            ("opposition_coverage", &coverage_figures(lang, comparison.coverage(Camp::Opposition), total)),
             ("only_majority", &only(dataset, lang, comparison, Camp::Majority, Camp::Opposition)),
             ("only_opposition", &only(dataset, lang, comparison, Camp::Opposition, Camp::Majority)),
             ("unmentioned", &unmentioned_sentences),
@@ -345,7 +304,7 @@ fn table(dataset: &Dataset, lang: Lang, comparison: &CampsComparison, columns: &
     let mut table = Table::new(ui(lang, UiText::CaptionCamps).to_owned(), &header);
     for (category, tactics) in dataset.tactics_by_category() {
         for tactic in tactics {
-            let Some(entry) = comparison_entry(comparison, tactic) else { continue };
+            let Some(entry) = comparison.entry(tactic) else { continue };
             table.row(&[
                 category_name(dataset, lang, category),
                 tactic_name(dataset, lang, tactic),

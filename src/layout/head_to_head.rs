@@ -5,7 +5,7 @@
 //! Rows where the source states that the other party did *not* do it are the
 //! contrasts: they get a tinted band and a line saying so, not colour alone.
 
-use crate::compare::{HeadToHead, head_to_head};
+use crate::compare::{HeadToHead, PartyIndex, head_to_head};
 use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_fixed, format_number, join_list, ui, ui_fill};
 
@@ -28,22 +28,14 @@ struct Group<'a> {
     tactics: &'a [usize],
 }
 
-pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus: usize) -> Scene {
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: PartyIndex, versus: PartyIndex) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
-    let comparison = head_to_head(dataset, party, versus).unwrap_or(HeadToHead {
-        party,
-        versus,
-        shared: Vec::new(),
-        only_party: Vec::new(),
-        only_versus: Vec::new(),
-        contrasts: Vec::new(),
-        similarity: 0.0,
-    });
+    let comparison = head_to_head(dataset, party, versus);
+    let (party, versus) = (party.position(), versus.position());
     let party_name = party_short(dataset, lang, party);
     let versus_name = party_short(dataset, lang, versus);
     let similarity = format_fixed(lang, comparison.similarity, 2);
-    let either = comparison.shared.len() + comparison.only_party.len() + comparison.only_versus.len();
 
     let mut y = MARGIN;
     let similarity_text = ui_fill(lang, UiText::Similarity, &[("value", &similarity)]);
@@ -51,7 +43,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     let meaning = ui_fill(
         lang,
         UiText::SimilarityMeaning,
-        &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, either as f64))],
+        &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, comparison.used_by_either as f64))],
     );
     let hit = Rect::new(left, y + 2.0, content_width.min(SIMILARITY_BAR_MAX), ROW_HEIGHT - 4.0);
     builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, [&similarity_text, ". ", &meaning].concat());
@@ -101,8 +93,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     for group in &groups {
         y = group_block(&mut builder, dataset, &plan, &comparison, group, left, right, y, name_style) + GROUP_GAP;
     }
-    let neither = dataset.tactics().len().saturating_sub(either);
-    let neither_text = ui_fill(lang, UiText::UsedByNeither, &[("count", &format_number(lang, neither as f64))]);
+    let neither_text = ui_fill(lang, UiText::UsedByNeither, &[("count", &format_number(lang, comparison.used_by_neither as f64))]);
     y += builder.paragraph(left, y, &neither_text, SMALL, content_width, 2, ColorRole::MutedText);
 
     let summary = summary(dataset, lang, &comparison, party_name, versus_name, &similarity);

@@ -4,7 +4,7 @@
 //! not using, or of which the source says nothing; under it every tactic is a row
 //! with its status symbol, the used ones in bold.
 
-use crate::compare::{CategoryCounts, profile};
+use crate::compare::{CategoryCounts, PartyIndex, profile};
 use crate::data::{Camp, Dataset, Lang, Status};
 use crate::i18n::{UiText, format_number, format_percent, list_separator, ui, ui_fill};
 
@@ -23,14 +23,13 @@ const BREADTH_BAR_MAX: f64 = 420.0;
 /// Where a row's name starts, after its status symbol.
 const NAME_INDENT: f64 = 30.0;
 
-pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Scene {
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: PartyIndex) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let tactic_count = dataset.tactics().len();
-    let (used, not_used, breadth, by_category) = match profile(dataset, party) {
-        Ok(profile) => (profile.used.len(), profile.not_used.len(), profile.breadth, profile.by_category),
-        Err(_) => (0, 0, 0.0, Vec::new()),
-    };
+    let profile = profile(dataset, party);
+    let (used, not_used, breadth, by_category) = (profile.used.len(), profile.not_used.len(), profile.breadth, profile.by_category);
+    let party = party.position();
 
     let mut y = MARGIN;
     // The title, after a swatch of the party's colour used across the views.
@@ -212,7 +211,7 @@ fn summary(
             UiText::CountOfTotal,
             &[
                 ("used", &format_number(lang, counts.used as f64)),
-                ("total", &format_number(lang, (counts.used + counts.not_used + counts.not_reported) as f64)),
+                ("total", &format_number(lang, counts.total() as f64)),
             ],
         );
         categories.push_str(category_name(dataset, lang, counts.category));
