@@ -10,7 +10,10 @@ use crate::compare::{CampsComparison, TacticByCamp, camps};
 use crate::data::{Camp, Dataset, Lang};
 use crate::i18n::{UiText, format_number, format_percent, join_list, list_glue, ui, ui_fill};
 
-use super::builder::{NARROW_CONTENT, BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::builder::{
+    BODY, CATEGORY_HEADING_HEIGHT, FIGURE_BAR_HIT_HEIGHT, HEADING, LABEL_INSET, LABEL_ROOM, MARGIN, NARROW_CONTENT, ROW_HEIGHT, SMALL, SMALL_BOLD,
+    SceneBuilder, line_height, snap,
+};
 use super::labels::{category_name, party_short, refusal_legend_name, tactic_name};
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
 use super::View;
@@ -87,8 +90,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
             y += builder.paragraph(left, y, &unmentioned, SMALL, content_width, 3, ColorRole::MutedText);
         }
         y += builder.paragraph(left, y, &coverage, SMALL, content_width, 2, ColorRole::Text);
-        let hit = Rect::new(left, y, content_width.min(COVERAGE_BAR_MAX), ROW_HEIGHT - 4.0);
-        builder.bar(hit, 6.0, BAR_HEIGHT, share, column.role, None, [&title, ". ", &coverage].concat());
+        let hit = Rect::new(left, y, content_width.min(COVERAGE_BAR_MAX), FIGURE_BAR_HIT_HEIGHT);
+        builder.bar(hit, BAR_HEIGHT, share, column.role, None, [&title, ". ", &coverage].concat());
         y += hit.height + 8.0;
     }
     y += builder.paragraph(left, y, ui(lang, UiText::CampReportedMeaning), SMALL, content_width, 4, ColorRole::MutedText);
@@ -129,12 +132,12 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let chart_top = y;
 
     for (category, tactics) in dataset.tactics_by_category() {
-        y += builder.band_heading(category_name(dataset, lang, category), left, right, y, 26.0);
+        y += builder.band_heading(category_name(dataset, lang, category), left, right, y, CATEGORY_HEADING_HEIGHT);
         for tactic in tactics {
             let Some(entry) = comparison.entry(tactic) else { continue };
-            let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - 16.0, if narrow { 4 } else { 3 }).lines;
+            let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, label_width - LABEL_ROOM, if narrow { 4 } else { 3 }).lines;
             let height = (line_height(name_style) * name.len() as f64 + 8.0).max(ROW_HEIGHT);
-            builder.centered_lines(left + 6.0, y, height, &name, name_style, ColorRole::Text);
+            builder.centered_lines(left + LABEL_INSET, y, height, &name, name_style, ColorRole::Text);
             for (side, column) in columns.iter().enumerate() {
                 let share = comparison.user_share(entry, column.camp);
                 camp_bar(&mut builder, dataset, entry, column, share, side == 0, center, half, y, height);

@@ -8,7 +8,7 @@ use crate::compare::{PartyProfile, profiles, users_per_tactic};
 use crate::data::{Dataset, Lang};
 use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
-use super::builder::{NARROW_CONTENT, BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
+use super::builder::{BODY, LABEL_GAP, LABEL_INSET, MARGIN, NARROW_CONTENT, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{category_name, fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
@@ -20,10 +20,10 @@ use super::{CategorySet, View};
 const NARROW_MIN_LABEL: f64 = 108.0;
 const WIDE_MIN_LABEL: f64 = 180.0;
 const MAX_LABEL: f64 = 340.0;
-/// Space between a name and the first column.
-const LABEL_GAP: f64 = 10.0;
 const ROW_PADDING: f64 = 8.0;
 const BLOCK_GAP: f64 = 20.0;
+/// Space between the party headers and the table's first rule.
+const HEADERS_GAP: f64 = 6.0;
 /// The emphasis band starts this far above its header's text, so the text does not touch its edge.
 const EMPHASIS_BAND_PADDING: f64 = 2.0;
 /// The underline of an emphasised header sits in the gap below the header's last line,
@@ -60,10 +60,10 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
             headers.push(party_short(dataset, lang, profile.party));
         }
         let cuts_names =
-            |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - LABEL_GAP - 6.0, name_lines);
+            |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - LABEL_GAP - LABEL_INSET, name_lines);
         let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural, &cuts_names);
         let header_area = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &headers);
-        y += header_area.height + 6.0;
+        y += header_area.height + HEADERS_GAP;
         let table_right = plan.columns_right(left, block.len());
         builder.rule(left, table_right, y, ColorRole::Grid);
         builder.header_band(block_top, y + 1.0);
@@ -73,7 +73,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
             let is_folded = folded.contains(*category);
             let action = if is_folded { UiText::UnfoldCategory } else { UiText::FoldCategory };
             let label = ui_fill(lang, action, &[("category", name)]);
-            y += builder.fold_heading(name, left, table_right, y, 26.0, *category, is_folded, label);
+            y += builder.fold_heading(name, left, table_right, y, *category, is_folded, label);
             if is_folded {
                 let count = format_number(lang, tactics.len() as f64);
                 let height = row_name(&mut builder, &plan, &ui_fill(lang, UiText::FoldedRow, &[("count", &count)]), name_style, name_lines, left, y);
@@ -129,11 +129,10 @@ fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[Par
 }
 
 /// Draws a row's name in the names column, centred in the row; returns the row's height.
-#[allow(clippy::too_many_arguments)]
 fn row_name(builder: &mut SceneBuilder, plan: &ColumnPlan, name: &str, style: TextStyle, max_lines: usize, left: f64, top: f64) -> f64 {
-    let wrapped = builder.wrap(name, style, plan.label_width - LABEL_GAP - 6.0, max_lines);
+    let wrapped = builder.wrap(name, style, plan.label_width - LABEL_GAP - LABEL_INSET, max_lines);
     let height = (line_height(style) * wrapped.lines.len() as f64 + ROW_PADDING).max(ROW_HEIGHT);
-    builder.centered_lines(left + 6.0, top, height, &wrapped.lines, style, ColorRole::Text);
+    builder.centered_lines(left + LABEL_INSET, top, height, &wrapped.lines, style, ColorRole::Text);
     height
 }
 
