@@ -17,9 +17,8 @@ use std::cell::Cell;
 
 use serde_json::{Value, json};
 
-fn localized(text: &str) -> Value {
-    json!({ "ar": text, "fr": text, "en": text })
-}
+mod common;
+use common::{built_in, localized};
 
 /// A small valid dataset, for placing one bad value in.
 fn small_valid() -> Value {
@@ -169,7 +168,7 @@ fn unknown_language_tags_are_refused_and_known_ones_match_on_the_primary_subtag(
 
 #[test]
 fn a_party_past_the_end_is_an_error_naming_the_position_and_the_count() {
-    let dataset = Dataset::built_in().unwrap();
+    let dataset = built_in();
     let count = dataset.parties().len();
     // The party view reads only `party`; the compare view both.
     for (view, party, versus) in
@@ -189,7 +188,7 @@ fn a_party_past_the_end_is_an_error_naming_the_position_and_the_count() {
 
 #[test]
 fn an_unknown_party_id_of_two_megabytes_gives_a_short_message() {
-    let dataset = Dataset::built_in().unwrap();
+    let dataset = built_in();
     let huge = format!("<script>{}", "x".repeat(2_000_000));
     let error = compare::head_to_head_by_id(&dataset, "pjd", &huge).unwrap_err();
     assert_eq!(error, CompareError::UnknownParty(huge.clone()));

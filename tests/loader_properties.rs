@@ -12,6 +12,9 @@ use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Map, Value, json};
 
+mod common;
+use common::localized;
+
 /// Words the grammar draws from: the model's own field names and values, so
 /// generated documents get past the parser into the validation rules.
 const WORDS: &[&str] = &[
@@ -26,10 +29,6 @@ const TOKENS: &[&str] = &[
     "\"tactics\"", "\"facts\"", "\"id\"", "\"name\"", "\"camp\"", "\"majority\"", "\"status\"", "\"used\"",
     "\"ar\"", "\"fr\"", "\"en\"", "\"pjd\"", " ", "\n", "\\u", "\\", "\u{feff}", "ب",
 ];
-
-fn localized(text: &str) -> Value {
-    json!({ "ar": text, "fr": text, "en": text })
-}
 
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(WORDS).prop_map(str::to_owned)
