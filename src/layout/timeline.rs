@@ -10,7 +10,7 @@
 //! Wide views are a grid of parties by periods; narrow ones list the periods
 //! under each party.
 
-use crate::compare::timeline;
+use crate::compare::{TimelineCounts, timeline};
 use crate::data::{Dataset, Lang, Status, Timing};
 use crate::data::{CalendarDate, CampaignCalendar};
 use crate::i18n::{DateStyle, UiText, format_date, format_number, list_separator, period_name, ui, ui_fill};
@@ -118,7 +118,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         stacked(&mut builder, dataset, &names, &entries, left, content_width, y)
     };
 
-    let summary = summary(dataset, lang, calendar, &entries);
+    let summary = summary(dataset, lang, calendar, &placed.per_party);
     let table = table(dataset, lang, &names, &entries);
     builder.finish(View::Timeline, y + MARGIN, summary, table)
 }
@@ -252,21 +252,21 @@ fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, names: &PeriodNames, e
     y
 }
 
-fn summary(dataset: &Dataset, lang: Lang, calendar: CampaignCalendar, entries: &[Entry]) -> String {
+fn summary(dataset: &Dataset, lang: Lang, calendar: CampaignCalendar, per_party: &[TimelineCounts]) -> String {
     let mut parties = String::new();
-    for party in 0..dataset.parties().len() {
-        if party > 0 {
+    for (position, counts) in per_party.iter().enumerate() {
+        if position > 0 {
             parties.push_str(list_separator(lang));
         }
-        let count = |period: Period| format_number(lang, entries_of(entries, party, period).count() as f64);
+        let count = |count: usize| format_number(lang, count as f64);
         parties.push_str(&ui_fill(
             lang,
             UiText::TimelinePartyCounts,
             &[
-                ("party", party_short(dataset, lang, party)),
-                ("before", &count(Period::Before)),
-                ("during", &count(Period::During)),
-                ("undated", &count(Period::Undated)),
+                ("party", party_short(dataset, lang, counts.party)),
+                ("before", &count(counts.before_start)),
+                ("during", &count(counts.after_start)),
+                ("undated", &count(counts.unspecified)),
             ],
         ));
     }
