@@ -25,6 +25,8 @@ pub const MARGIN: f64 = 8.0;
 pub const MIN_TARGET: f64 = 24.0;
 /// Rows a finger can hit: above the 24 px minimum.
 pub const ROW_HEIGHT: f64 = 30.0;
+/// Space above and below the lines of a row that grows past `ROW_HEIGHT`.
+pub const ROW_PADDING: f64 = 8.0;
 /// Below this content width (CSS pixels) a view takes its narrow form: smaller names, more lines for them.
 pub const NARROW_CONTENT: f64 = 480.0;
 pub const SYMBOL_RADIUS: f64 = 6.5;
@@ -56,6 +58,12 @@ pub fn snap(value: f64) -> f64 {
 
 pub fn line_height(style: TextStyle) -> f64 {
     (style.font_size * 1.3).round()
+}
+
+/// The height of a table's row of `line_count` lines in `style`: the lines with `ROW_PADDING`, and never
+/// less than a finger's `ROW_HEIGHT`.
+pub fn row_height(line_count: usize, style: TextStyle) -> f64 {
+    (line_height(style) * line_count as f64 + ROW_PADDING).max(ROW_HEIGHT)
 }
 
 pub struct SceneBuilder<'a> {

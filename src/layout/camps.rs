@@ -11,8 +11,8 @@ use crate::data::{Camp, Dataset, Lang};
 use crate::i18n::{UiText, format_number, format_percent, join_list, list_glue, ui, ui_fill};
 
 use super::builder::{
-    BODY, CATEGORY_HEADING_HEIGHT, FIGURE_BAR_HIT_HEIGHT, HEADING, LABEL_INSET, LABEL_ROOM, MARGIN, NARROW_CONTENT, ROW_HEIGHT, SMALL, SMALL_BOLD,
-    SceneBuilder, line_height, snap,
+    BODY, CATEGORY_HEADING_HEIGHT, FIGURE_BAR_HIT_HEIGHT, HEADING, LABEL_INSET, LABEL_ROOM, MARGIN, NARROW_CONTENT, SMALL, SMALL_BOLD, SceneBuilder,
+    row_height, snap,
 };
 use super::labels::{category_name, party_short, refusal_legend_name, tactic_name};
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
@@ -152,7 +152,7 @@ fn diverging_chart(builder: &mut SceneBuilder, dataset: &Dataset, comparison: &C
             let Some(entry) = comparison.entry(tactic) else { continue };
             let name_room = chart.label_width - LABEL_ROOM;
             let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, name_room, if narrow { 4 } else { 3 }).lines;
-            let height = (line_height(name_style) * name.len() as f64 + 8.0).max(ROW_HEIGHT);
+            let height = row_height(name.len(), name_style);
             builder.centered_lines(chart.left + LABEL_INSET, y, height, &name, name_style, ColorRole::Text);
             let row = Rect::new(chart.left, y, chart.right - chart.left, height);
             for column in columns {

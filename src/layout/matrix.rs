@@ -8,7 +8,7 @@ use crate::compare::{PartyProfile, profiles, users_per_tactic};
 use crate::data::{Dataset, Lang};
 use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
-use super::builder::{BODY, LABEL_GAP, LABEL_INSET, MARGIN, NARROW_CONTENT, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
+use super::builder::{BODY, LABEL_GAP, LABEL_INSET, MARGIN, NARROW_CONTENT, SMALL, SMALL_BOLD, SceneBuilder, row_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{category_name, fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
@@ -20,7 +20,6 @@ use super::{CategorySet, View};
 const NARROW_MIN_LABEL: f64 = 108.0;
 const WIDE_MIN_LABEL: f64 = 180.0;
 const MAX_LABEL: f64 = 340.0;
-const ROW_PADDING: f64 = 8.0;
 const BLOCK_GAP: f64 = 20.0;
 /// Space between the party headers and the table's first rule.
 const HEADERS_GAP: f64 = 6.0;
@@ -131,7 +130,7 @@ fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[Par
 /// Draws a row's name in the names column, centred in the row; returns the row's height.
 fn row_name(builder: &mut SceneBuilder, plan: &ColumnPlan, name: &str, style: TextStyle, max_lines: usize, left: f64, top: f64) -> f64 {
     let wrapped = builder.wrap(name, style, plan.label_width - LABEL_GAP - LABEL_INSET, max_lines);
-    let height = (line_height(style) * wrapped.lines.len() as f64 + ROW_PADDING).max(ROW_HEIGHT);
+    let height = row_height(wrapped.lines.len(), style);
     builder.centered_lines(left + LABEL_INSET, top, height, &wrapped.lines, style, ColorRole::Text);
     height
 }

@@ -10,7 +10,7 @@ use crate::i18n::{UiText, format_number, format_percent, list_separator, ui, ui_
 
 use super::builder::{
     BODY, FIGURE_BAR_HIT_HEIGHT, FIGURE_BAR_TRACK_HEIGHT, HEADING, HEADING_PADDING, LABEL_INSET, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS,
-    SceneBuilder, TITLE, line_height, snap,
+    SceneBuilder, TITLE, line_height, row_height, snap,
 };
 use super::labels::{SentenceForm, category_name, fact_label, party_full, party_in_sentence, party_short, refusal_count_label, status_name, tactic_name};
 use super::legend::status_legend;
@@ -144,7 +144,7 @@ fn plan_block(
     for &tactic in members {
         let status = dataset.status(party, tactic);
         let lines = builder.wrap(tactic_name(dataset, lang, tactic), name_style(status), width - NAME_INDENT - 4.0, 3).lines;
-        let height = (line_height(BODY) * lines.len() as f64 + 8.0).max(ROW_HEIGHT);
+        let height = row_height(lines.len(), BODY);
         rows_height += height;
         rows.push(RowPlan { tactic, status, lines, height });
     }
