@@ -3,8 +3,10 @@
 //! Results name parties, tactics, facts and categories by their position in the
 //! dataset's slices (`parties()`, `tactics()`, `facts()`, `categories()`), so the
 //! views look labels up without searching; ids are accepted only at the edge
-//! (`party_index`, `*_by_id`). Nothing here touches the web or can panic on a
-//! valid dataset, whatever positions a caller passes in.
+//! (`party_index`, `*_by_id`). A party to compare is a [`PartyIndex`], checked once
+//! where it enters, so the comparisons themselves have no error to report. Every
+//! count a view writes is computed here, once. Nothing here touches the web or can
+//! panic on a valid dataset.
 
 use std::fmt;
 
@@ -33,18 +35,38 @@ impl fmt::Display for CompareError {
 
 impl std::error::Error for CompareError {}
 
-/// The position of the party with this id.
-pub fn party_index(dataset: &Dataset, id: &str) -> Result<usize, CompareError> {
-    dataset.party_index(id).ok_or_else(|| CompareError::UnknownParty(id.to_owned()))
+/// The position of a party checked against the dataset it came from: only [`PartyIndex::new`] and
+/// [`party_index`] make one, so the comparisons that take it cannot fail. Given another dataset, it
+/// names whatever party is at that position there, or none, which reads as a party of which nothing is
+/// reported: a wrong count, never a panic.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PartyIndex(usize);
+
+impl PartyIndex {
+    /// The party at `position`, if the dataset has one there.
+    pub fn new(dataset: &Dataset, position: usize) -> Result<PartyIndex, CompareError> {
+        let party_count = dataset.parties().len();
+        if position < party_count {
+            Ok(PartyIndex(position))
+        } else {
+            Err(CompareError::PartyOutOfRange { position, party_count })
+        }
+    }
+
+    /// Every party of the dataset, in dataset order.
+    pub fn all(dataset: &Dataset) -> impl Iterator<Item = PartyIndex> {
+        (0..dataset.parties().len()).map(PartyIndex)
+    }
+
+    /// The position in `dataset.parties()`.
+    pub fn position(self) -> usize {
+        self.0
+    }
 }
 
-fn checked_party(dataset: &Dataset, party: usize) -> Result<usize, CompareError> {
-    let party_count = dataset.parties().len();
-    if party < party_count {
-        Ok(party)
-    } else {
-        Err(CompareError::PartyOutOfRange { position: party, party_count })
-    }
+/// The party with this id.
+pub fn party_index(dataset: &Dataset, id: &str) -> Result<PartyIndex, CompareError> {
+    dataset.party_index(id).map(PartyIndex).ok_or_else(|| CompareError::UnknownParty(id.to_owned()))
 }
 
 fn tactic_positions(dataset: &Dataset) -> std::ops::Range<usize> {
@@ -65,6 +87,13 @@ pub struct CategoryCounts {
     pub not_reported: usize,
 }
 
+impl CategoryCounts {
+    /// How many tactics the category has.
+    pub fn total(&self) -> usize {
+        self.used + self.not_used + self.not_reported
+    }
+}
+
 /// Everything the source says, and does not say, about one party.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartyProfile {
@@ -79,9 +108,9 @@ pub struct PartyProfile {
     pub breadth: f64,
 }
 
-/// The profile of the party at this position.
-pub fn profile(dataset: &Dataset, party: usize) -> Result<PartyProfile, CompareError> {
-    let party = checked_party(dataset, party)?;
+/// The profile of one party.
+pub fn profile(dataset: &Dataset, party: PartyIndex) -> PartyProfile {
+    let party = party.position();
     let mut used = Vec::new();
     let mut not_used = Vec::new();
     let mut not_reported = Vec::new();
@@ -105,12 +134,17 @@ pub fn profile(dataset: &Dataset, party: usize) -> Result<PartyProfile, CompareE
         by_category.push(counts);
     }
     let breadth = share(used.len(), dataset.tactics().len());
-    Ok(PartyProfile { party, used, not_used, not_reported, by_category, breadth })
+    PartyProfile { party, used, not_used, not_reported, by_category, breadth }
+}
+
+/// The profile of every party, in dataset order.
+pub fn profiles(dataset: &Dataset) -> Vec<PartyProfile> {
+    PartyIndex::all(dataset).map(|party| profile(dataset, party)).collect()
 }
 
 /// The profile of the party with this id.
 pub fn profile_by_id(dataset: &Dataset, party: &str) -> Result<PartyProfile, CompareError> {
-    profile(dataset, party_index(dataset, party)?)
+    Ok(profile(dataset, party_index(dataset, party)?))
 }
 
 /// Two parties side by side.
@@ -134,13 +168,16 @@ pub struct HeadToHead {
     /// Tactics one used while the source reports that the other did not: the
     /// differences the article states outright, as opposed to mere silence.
     pub contrasts: Vec<usize>,
+    /// How many tactics at least one of the two used: the three lists above together.
+    pub used_by_either: usize,
+    /// How many tactics neither is reported as using.
+    pub used_by_neither: usize,
     pub similarity: f64,
 }
 
-/// Compares two parties by position; the same party twice is allowed (similarity 1).
-pub fn head_to_head(dataset: &Dataset, party: usize, versus: usize) -> Result<HeadToHead, CompareError> {
-    let party = checked_party(dataset, party)?;
-    let versus = checked_party(dataset, versus)?;
+/// Compares two parties; the same party twice is allowed (similarity 1).
+pub fn head_to_head(dataset: &Dataset, party: PartyIndex, versus: PartyIndex) -> HeadToHead {
+    let (party, versus) = (party.position(), versus.position());
     let mut shared = Vec::new();
     let mut only_party = Vec::new();
     let mut only_versus = Vec::new();
@@ -162,14 +199,16 @@ pub fn head_to_head(dataset: &Dataset, party: usize, versus: usize) -> Result<He
             contrasts.push(tactic);
         }
     }
-    let union = shared.len() + only_party.len() + only_versus.len();
-    let similarity = if union == 0 { 1.0 } else { share(shared.len(), union) };
-    Ok(HeadToHead { party, versus, shared, only_party, only_versus, contrasts, similarity })
+    let used_by_either = shared.len() + only_party.len() + only_versus.len();
+    // Each tactic is in at most one of the lists, so this never saturates.
+    let used_by_neither = dataset.tactics().len().saturating_sub(used_by_either);
+    let similarity = if used_by_either == 0 { 1.0 } else { share(shared.len(), used_by_either) };
+    HeadToHead { party, versus, shared, only_party, only_versus, contrasts, used_by_either, used_by_neither, similarity }
 }
 
 /// Compares two parties by id.
 pub fn head_to_head_by_id(dataset: &Dataset, party: &str, versus: &str) -> Result<HeadToHead, CompareError> {
-    head_to_head(dataset, party_index(dataset, party)?, party_index(dataset, versus)?)
+    Ok(head_to_head(dataset, party_index(dataset, party)?, party_index(dataset, versus)?))
 }
 
 /// Who, in each camp, the source reports as using or not using one tactic.
@@ -183,27 +222,90 @@ pub struct TacticByCamp {
     pub opposition_not_used: Vec<usize>,
 }
 
+impl TacticByCamp {
+    /// The camp's parties the source reports as using the tactic.
+    pub fn users(&self, camp: Camp) -> &[usize] {
+        match camp {
+            Camp::Majority => &self.majority_parties,
+            Camp::Opposition => &self.opposition_parties,
+        }
+    }
+
+    /// The camp's parties the source reports as not using it (or not yet).
+    pub fn not_used(&self, camp: Camp) -> &[usize] {
+        match camp {
+            Camp::Majority => &self.majority_not_used,
+            Camp::Opposition => &self.opposition_not_used,
+        }
+    }
+}
+
 /// The governing majority against the opposition, tactic by tactic.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampsComparison {
     /// One entry per tactic, in dataset order.
     pub tactics: Vec<TacticByCamp>,
+    /// Each camp's party positions, in dataset order.
+    pub majority_members: Vec<usize>,
+    pub opposition_members: Vec<usize>,
     pub majority_party_count: usize,
     pub opposition_party_count: usize,
+    /// How many tactics at least one party of the camp used.
+    pub majority_covered: usize,
+    pub opposition_covered: usize,
     /// Share of the dataset's tactics used by at least one party of the camp;
     /// 0 when the camp has no party or the dataset no tactic.
     pub majority_coverage: f64,
     pub opposition_coverage: f64,
 }
 
+impl CampsComparison {
+    pub fn members(&self, camp: Camp) -> &[usize] {
+        match camp {
+            Camp::Majority => &self.majority_members,
+            Camp::Opposition => &self.opposition_members,
+        }
+    }
+
+    pub fn party_count(&self, camp: Camp) -> usize {
+        match camp {
+            Camp::Majority => self.majority_party_count,
+            Camp::Opposition => self.opposition_party_count,
+        }
+    }
+
+    /// How many tactics at least one party of the camp used, and that as a share of all the tactics.
+    pub fn coverage(&self, camp: Camp) -> (usize, f64) {
+        match camp {
+            Camp::Majority => (self.majority_covered, self.majority_coverage),
+            Camp::Opposition => (self.opposition_covered, self.opposition_coverage),
+        }
+    }
+
+    /// The share of the camp's parties that used the tactic; 0 for a camp without a party.
+    pub fn user_share(&self, entry: &TacticByCamp, camp: Camp) -> f64 {
+        share(entry.users(camp).len(), self.party_count(camp))
+    }
+
+    /// The entry of the tactic at this position: there is one per tactic, in dataset order.
+    pub fn entry(&self, tactic: usize) -> Option<&TacticByCamp> {
+        self.tactics.get(tactic).filter(|entry| entry.tactic == tactic)
+    }
+
+    /// The tactics some party of `camp` used and no party of `other`, in dataset order.
+    pub fn used_only_by(&self, camp: Camp, other: Camp) -> impl Iterator<Item = usize> + '_ {
+        self.tactics.iter().filter(move |entry| !entry.users(camp).is_empty() && entry.users(other).is_empty()).map(|entry| entry.tactic)
+    }
+}
+
 pub fn camps(dataset: &Dataset) -> CampsComparison {
     let parties = dataset.parties();
-    let mut majority_party_count = 0;
-    let mut opposition_party_count = 0;
-    for party in parties {
+    let mut majority_members = Vec::new();
+    let mut opposition_members = Vec::new();
+    for (position, party) in parties.iter().enumerate() {
         match party.camp {
-            Camp::Majority => majority_party_count += 1,
-            Camp::Opposition => opposition_party_count += 1,
+            Camp::Majority => majority_members.push(position),
+            Camp::Opposition => opposition_members.push(position),
         }
     }
     let mut tactics = Vec::with_capacity(dataset.tactics().len());
@@ -233,8 +335,12 @@ pub fn camps(dataset: &Dataset) -> CampsComparison {
     }
     let tactic_count = tactics.len();
     CampsComparison {
-        majority_party_count,
-        opposition_party_count,
+        majority_party_count: majority_members.len(),
+        opposition_party_count: opposition_members.len(),
+        majority_members,
+        opposition_members,
+        majority_covered: covered_by_majority,
+        opposition_covered: covered_by_opposition,
         // A camp without a party covers nothing, so its share is 0 by `share`'s own rule.
         majority_coverage: share(covered_by_majority, tactic_count),
         opposition_coverage: share(covered_by_opposition, tactic_count),
@@ -306,6 +412,13 @@ pub fn timeline(dataset: &Dataset) -> Timeline {
     timeline
 }
 
+/// How many parties the source reports as using each tactic, in dataset order.
+pub fn users_per_tactic(dataset: &Dataset) -> Vec<usize> {
+    tactic_positions(dataset)
+        .map(|tactic| PartyIndex::all(dataset).filter(|party| dataset.status(party.position(), tactic) == Some(Status::Used)).count())
+        .collect()
+}
+
 /// A party's place in the ranking by breadth.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankedParty {
@@ -370,6 +483,10 @@ mod tests {
         Dataset::from_json(&json).unwrap()
     }
 
+    fn at(dataset: &Dataset, position: usize) -> PartyIndex {
+        PartyIndex::new(dataset, position).unwrap()
+    }
+
     /// Two majority parties, one opposition party with nothing reported, four tactics.
     fn sample() -> Dataset {
         dataset(
@@ -401,7 +518,7 @@ mod tests {
     #[test]
     fn profile_counts_per_category_in_category_order() {
         let dataset = sample();
-        let alpha = profile(&dataset, 0).unwrap();
+        let alpha = profile(&dataset, at(&dataset, 0));
         let categories: Vec<&str> =
             alpha.by_category.iter().map(|counts| dataset.categories()[counts.category].id.as_str()).collect();
         assert_eq!(categories, ["media", "live", "social"]);
@@ -430,14 +547,17 @@ mod tests {
         // Alpha used live and tag, which beta is reported as not using; radio is
         // used by beta but alpha's radio is unreported, so it is no contrast.
         assert_eq!(duel.contrasts, vec![2, 3]);
+        assert_eq!((duel.used_by_either, duel.used_by_neither), (4, 0));
         assert_eq!(duel.similarity, 0.25);
+        let silent = head_to_head_by_id(&dataset, "beta", "gamma").unwrap();
+        assert_eq!((silent.used_by_either, silent.used_by_neither), (2, 2));
     }
 
     #[test]
     fn head_to_head_is_symmetric_in_its_lists() {
         let dataset = sample();
-        let forward = head_to_head(&dataset, 0, 1).unwrap();
-        let backward = head_to_head(&dataset, 1, 0).unwrap();
+        let forward = head_to_head(&dataset, at(&dataset, 0), at(&dataset, 1));
+        let backward = head_to_head(&dataset, at(&dataset, 1), at(&dataset, 0));
         assert_eq!(forward.shared, backward.shared);
         assert_eq!(forward.only_party, backward.only_versus);
         assert_eq!(forward.contrasts, backward.contrasts);
@@ -447,7 +567,7 @@ mod tests {
     #[test]
     fn a_party_against_itself_is_identical() {
         let dataset = sample();
-        let mirror = head_to_head(&dataset, 0, 0).unwrap();
+        let mirror = head_to_head(&dataset, at(&dataset, 0), at(&dataset, 0));
         assert_eq!(mirror.shared, vec![0, 2, 3]);
         assert!(mirror.only_party.is_empty() && mirror.only_versus.is_empty() && mirror.contrasts.is_empty());
         assert_eq!(mirror.similarity, 1.0);
@@ -460,7 +580,7 @@ mod tests {
             &[("tv", "media")],
             &[("one", "tv", "not_used", None)],
         );
-        let duel = head_to_head(&dataset, 0, 1).unwrap();
+        let duel = head_to_head(&dataset, at(&dataset, 0), at(&dataset, 1));
         assert_eq!(duel.similarity, 1.0);
         assert!(duel.contrasts.is_empty());
     }
@@ -491,7 +611,7 @@ mod tests {
             &[("tv", "media"), ("radio", "media")],
             &[("one", "tv", "used", None), ("two", "radio", "used", None)],
         );
-        assert_eq!(head_to_head(&dataset, 0, 1).unwrap().similarity, 0.0);
+        assert_eq!(head_to_head(&dataset, at(&dataset, 0), at(&dataset, 1)).similarity, 0.0);
     }
 
     #[test]
@@ -501,12 +621,9 @@ mod tests {
         assert_eq!(profile_by_id(&dataset, "xyz").unwrap_err().to_string(), r#"unknown party "xyz""#);
         assert!(matches!(head_to_head_by_id(&dataset, "alpha", "xyz"), Err(CompareError::UnknownParty(id)) if id == "xyz"));
         assert!(matches!(head_to_head_by_id(&dataset, "", "alpha"), Err(CompareError::UnknownParty(id)) if id.is_empty()));
-        assert_eq!(
-            profile(&dataset, 3).unwrap_err(),
-            CompareError::PartyOutOfRange { position: 3, party_count: 3 }
-        );
-        assert!(head_to_head(&dataset, 0, usize::MAX).is_err());
-        assert!(head_to_head(&dataset, usize::MAX, 0).is_err());
+        assert_eq!(PartyIndex::new(&dataset, 3), Err(CompareError::PartyOutOfRange { position: 3, party_count: 3 }));
+        assert!(PartyIndex::new(&dataset, usize::MAX).is_err());
+        assert_eq!(PartyIndex::all(&dataset).map(PartyIndex::position).collect::<Vec<_>>(), [0, 1, 2]);
     }
 
     #[test]
@@ -526,9 +643,9 @@ mod tests {
             "used",
             Some("before_start"),
         )]);
-        assert_eq!(profile(&dataset, 0).unwrap().breadth, 0.5);
-        assert_eq!(head_to_head(&dataset, 0, 0).unwrap().similarity, 1.0);
-        assert!(head_to_head(&dataset, 0, 1).is_err());
+        assert_eq!(profile(&dataset, at(&dataset, 0)).breadth, 0.5);
+        assert_eq!(head_to_head(&dataset, at(&dataset, 0), at(&dataset, 0)).similarity, 1.0);
+        assert!(PartyIndex::new(&dataset, 1).is_err());
         let camps = camps(&dataset);
         assert_eq!((camps.majority_party_count, camps.opposition_party_count), (0, 1));
         assert_eq!(camps.majority_coverage, 0.0);
@@ -555,6 +672,7 @@ mod tests {
         );
         let camps = camps(&dataset);
         assert_eq!((camps.majority_party_count, camps.opposition_party_count), (2, 2));
+        assert_eq!((camps.members(Camp::Majority), camps.members(Camp::Opposition)), (&[0, 2][..], &[1, 3][..]));
         assert_eq!(camps.tactics.len(), 3);
         let television = &camps.tactics[0];
         assert_eq!(television.majority_parties, vec![0, 2]);
@@ -567,6 +685,25 @@ mod tests {
         assert!(radio.majority_parties.is_empty() && radio.opposition_parties.is_empty());
         assert!((camps.majority_coverage - 1.0 / 3.0).abs() < 1e-12);
         assert!((camps.opposition_coverage - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!((camps.majority_covered, camps.opposition_covered), (1, 1));
+        assert_eq!(camps.coverage(Camp::Majority), (1, camps.majority_coverage));
+        assert_eq!(television.users(Camp::Majority), [0, 2]);
+        assert_eq!(television.not_used(Camp::Opposition), [3]);
+        assert_eq!(camps.user_share(television, Camp::Majority), 1.0);
+        assert_eq!(camps.user_share(live, Camp::Opposition), 0.5);
+        assert_eq!(camps.entry(2), Some(live));
+        assert_eq!(camps.entry(3), None);
+        assert_eq!(camps.used_only_by(Camp::Majority, Camp::Opposition).collect::<Vec<_>>(), [0]);
+        assert_eq!(camps.used_only_by(Camp::Opposition, Camp::Majority).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn users_per_tactic_count_the_parties_reported_as_using_each_tactic() {
+        let dataset = sample();
+        assert_eq!(users_per_tactic(&dataset), [2, 1, 1, 1]);
+        let profiles = profiles(&dataset);
+        assert_eq!(profiles.iter().map(|profile| profile.used.len()).collect::<Vec<_>>(), [3, 2, 0]);
+        assert!(profiles.iter().all(|profile| profile.by_category.iter().map(CategoryCounts::total).sum::<usize>() == 4));
     }
 
     #[test]
@@ -629,7 +766,7 @@ mod tests {
             "facts": []
         }"#;
         let dataset = Dataset::from_json(json).unwrap();
-        let one = profile(&dataset, 0).unwrap();
+        let one = profile(&dataset, at(&dataset, 0));
         assert_eq!(one.by_category, vec![CategoryCounts { category: 1, used: 0, not_used: 0, not_reported: 1 }]);
     }
 }

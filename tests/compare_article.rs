@@ -5,12 +5,11 @@
 use campaign_explainer::compare::{self, CompareError};
 use campaign_explainer::data::{Dataset, Timing};
 
-fn built_in() -> Dataset {
-    Dataset::built_in().unwrap_or_else(|errors| panic!("built-in dataset is invalid:\n{errors}"))
-}
+mod common;
+use common::built_in;
 
 fn party(dataset: &Dataset, id: &str) -> usize {
-    compare::party_index(dataset, id).unwrap()
+    compare::party_index(dataset, id).unwrap().position()
 }
 
 fn tactic(dataset: &Dataset, id: &str) -> usize {

@@ -6,9 +6,8 @@ use campaign_explainer::layout::{
     layout, line_height,
 };
 
-fn built_in() -> Dataset {
-    Dataset::built_in().unwrap()
-}
+mod common;
+use common::built_in;
 
 fn scene(dataset: &Dataset, view: View, lang: Lang, width: f64) -> Scene {
     let versus = if dataset.parties().len() > 1 { 1 } else { 0 };
@@ -506,7 +505,7 @@ fn summaries_and_tables_speak_the_view_language() {
 
 #[test]
 fn a_touch_near_a_mark_finds_it_and_a_touch_far_from_every_mark_finds_nothing() {
-    let dataset = Dataset::built_in().unwrap();
+    let dataset = built_in();
     let request = ViewRequest { view: View::Matrix, lang: Lang::En, party: 0, versus: 1, width: 360.0, ..Default::default() };
     let scene = campaign_explainer::layout::layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
     for (position, mark) in scene.marks.iter().enumerate() {

@@ -9,7 +9,7 @@
 //! finds go at the end, one per crash, named after what crashed.
 
 use campaign_explainer::chart::render_svg;
-use campaign_explainer::compare::{self, CompareError};
+use campaign_explainer::compare::{self, CompareError, PartyIndex};
 use campaign_explainer::data::{Dataset, DatasetErrors, Lang};
 use campaign_explainer::layout::{self, EstimatedTextMeasure, LayoutError, NavigationKey, Scene, TextMeasure, View, ViewRequest};
 use campaign_explainer::theme::Theme;
@@ -17,9 +17,8 @@ use std::cell::Cell;
 
 use serde_json::{Value, json};
 
-fn localized(text: &str) -> Value {
-    json!({ "ar": text, "fr": text, "en": text })
-}
+mod common;
+use common::{built_in, localized};
 
 /// A small valid dataset, for placing one bad value in.
 fn small_valid() -> Value {
@@ -169,7 +168,7 @@ fn unknown_language_tags_are_refused_and_known_ones_match_on_the_primary_subtag(
 
 #[test]
 fn a_party_past_the_end_is_an_error_naming_the_position_and_the_count() {
-    let dataset = Dataset::built_in().unwrap();
+    let dataset = built_in();
     let count = dataset.parties().len();
     // The party view reads only `party`; the compare view both.
     for (view, party, versus) in
@@ -182,14 +181,14 @@ fn a_party_past_the_end_is_an_error_naming_the_position_and_the_count() {
         assert_eq!(error.to_string(), format!("no party at position {position}: the dataset has {count}"));
     }
     assert_eq!(
-        compare::profile(&dataset, count).unwrap_err().to_string(),
+        PartyIndex::new(&dataset, count).unwrap_err().to_string(),
         format!("no party at position {count}: the dataset has {count}")
     );
 }
 
 #[test]
 fn an_unknown_party_id_of_two_megabytes_gives_a_short_message() {
-    let dataset = Dataset::built_in().unwrap();
+    let dataset = built_in();
     let huge = format!("<script>{}", "x".repeat(2_000_000));
     let error = compare::head_to_head_by_id(&dataset, "pjd", &huge).unwrap_err();
     assert_eq!(error, CompareError::UnknownParty(huge.clone()));
@@ -324,11 +323,12 @@ fn check_scene(scene: &Scene, context: &str) {
 fn the_extreme_dataset_compares_without_a_panic() {
     let dataset = load_extreme();
     for party in [0, 1, 20, 39] {
-        let profile = compare::profile(&dataset, party).unwrap();
+        let party = PartyIndex::new(&dataset, party).unwrap();
+        let profile = compare::profile(&dataset, party);
         assert_eq!(profile.used.len() + profile.not_used.len() + profile.not_reported.len(), 200);
         assert_eq!(profile.not_reported.len(), 100, "every party has a fact for half the tactics");
         for versus in [0, 1, 38, 39] {
-            let head_to_head = compare::head_to_head(&dataset, party, versus).unwrap();
+            let head_to_head = compare::head_to_head(&dataset, party, PartyIndex::new(&dataset, versus).unwrap());
             assert!((0.0..=1.0).contains(&head_to_head.similarity));
         }
     }
@@ -380,7 +380,8 @@ fn a_dataset_without_facts_lays_out_every_view() {
         "facts": [],
     });
     let dataset = Dataset::from_json(&document.to_string()).unwrap();
-    assert_eq!(compare::head_to_head(&dataset, 0, 0).unwrap().similarity, 1.0);
+    let only = PartyIndex::new(&dataset, 0).unwrap();
+    assert_eq!(compare::head_to_head(&dataset, only, only).similarity, 1.0);
     assert_eq!(compare::camps(&dataset).majority_coverage, 0.0);
     for view in View::ALL {
         for lang in Lang::ALL {

@@ -5,12 +5,15 @@
 
 use std::sync::OnceLock;
 
-use campaign_explainer::compare;
+use campaign_explainer::compare::{self, PartyIndex};
 use campaign_explainer::data::{BUILT_IN_JSON, Dataset, Status};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Map, Value, json};
+
+mod common;
+use common::localized;
 
 /// Words the grammar draws from: the model's own field names and values, so
 /// generated documents get past the parser into the validation rules.
@@ -26,10 +29,6 @@ const TOKENS: &[&str] = &[
     "\"tactics\"", "\"facts\"", "\"id\"", "\"name\"", "\"camp\"", "\"majority\"", "\"status\"", "\"used\"",
     "\"ar\"", "\"fr\"", "\"en\"", "\"pjd\"", " ", "\n", "\\u", "\\", "\u{feff}", "ب",
 ];
-
-fn localized(text: &str) -> Value {
-    json!({ "ar": text, "fr": text, "en": text })
-}
 
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(WORDS).prop_map(str::to_owned)
@@ -201,9 +200,8 @@ fn used_set(dataset: &Dataset, party: usize) -> Vec<usize> {
 fn check_comparisons(dataset: &Dataset) -> Result<(), TestCaseError> {
     let party_count = dataset.parties().len();
     let tactic_count = dataset.tactics().len();
-    let failed = |error: compare::CompareError| TestCaseError::fail(error.to_string());
-    for party in 0..party_count {
-        let profile = compare::profile(dataset, party).map_err(failed)?;
+    for party in PartyIndex::all(dataset) {
+        let profile = compare::profile(dataset, party);
         prop_assert_eq!(profile.used.len() + profile.not_used.len() + profile.not_reported.len(), tactic_count);
         let by_category: usize =
             profile.by_category.iter().map(|counts| counts.used + counts.not_used + counts.not_reported).sum();
@@ -212,26 +210,27 @@ fn check_comparisons(dataset: &Dataset) -> Result<(), TestCaseError> {
         prop_assert!((0.0..=1.0).contains(&profile.breadth));
         prop_assert_eq!(profile.breadth, profile.used.len() as f64 / tactic_count as f64);
 
-        let mirror = compare::head_to_head(dataset, party, party).map_err(failed)?;
+        let mirror = compare::head_to_head(dataset, party, party);
         prop_assert_eq!(mirror.similarity, 1.0);
         prop_assert!(mirror.contrasts.is_empty());
 
-        for versus in 0..party_count {
-            let forward = compare::head_to_head(dataset, party, versus).map_err(failed)?;
-            let backward = compare::head_to_head(dataset, versus, party).map_err(failed)?;
+        for versus in PartyIndex::all(dataset) {
+            let forward = compare::head_to_head(dataset, party, versus);
+            let backward = compare::head_to_head(dataset, versus, party);
             prop_assert_eq!(forward.similarity, backward.similarity);
             prop_assert!((0.0..=1.0).contains(&forward.similarity), "similarity {}", forward.similarity);
             prop_assert_eq!(&forward.shared, &backward.shared);
             prop_assert_eq!(&forward.only_party, &backward.only_versus);
             prop_assert_eq!(&forward.contrasts, &backward.contrasts);
             prop_assert_eq!(forward.shared.len() + forward.only_party.len(), profile.used.len());
-            if used_set(dataset, party) == used_set(dataset, versus) {
+            prop_assert_eq!(forward.used_by_either + forward.used_by_neither, tactic_count);
+            if used_set(dataset, party.position()) == used_set(dataset, versus.position()) {
                 prop_assert_eq!(forward.similarity, 1.0);
             }
         }
     }
-    prop_assert!(compare::profile(dataset, party_count).is_err());
-    prop_assert!(compare::head_to_head(dataset, 0, party_count).is_err());
+    prop_assert!(PartyIndex::new(dataset, party_count).is_err());
+    prop_assert_eq!(PartyIndex::all(dataset).count(), party_count);
 
     let camps = compare::camps(dataset);
     prop_assert_eq!(camps.tactics.len(), tactic_count);
@@ -344,12 +343,11 @@ proptest! {
     fn parties_with_the_same_used_tactics_are_identical(plan in plan()) {
         let dataset = Dataset::from_json(&plan_to_json(&plan).to_string())
             .map_err(|errors| TestCaseError::fail(errors.to_string()))?;
-        let party_count = dataset.parties().len();
-        for party in 0..party_count {
-            for versus in 0..party_count {
-                let similarity = compare::head_to_head(&dataset, party, versus).unwrap().similarity;
-                let same = used_set(&dataset, party) == used_set(&dataset, versus);
-                prop_assert_eq!(same, similarity == 1.0, "parties {} and {}: {}", party, versus, similarity);
+        for party in PartyIndex::all(&dataset) {
+            for versus in PartyIndex::all(&dataset) {
+                let similarity = compare::head_to_head(&dataset, party, versus).similarity;
+                let same = used_set(&dataset, party.position()) == used_set(&dataset, versus.position());
+                prop_assert_eq!(same, similarity == 1.0, "parties {:?} and {:?}: {}", party, versus, similarity);
             }
         }
     }

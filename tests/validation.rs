@@ -4,9 +4,8 @@
 use campaign_explainer::data::{Dataset, DatasetError, DatasetErrors};
 use serde_json::{Value, json};
 
-fn localized(text: &str) -> Value {
-    json!({ "ar": text, "fr": text, "en": text })
-}
+mod common;
+use common::{built_in, localized};
 
 /// A small valid dataset: two parties, two categories, two tactics, four facts.
 fn valid() -> Value {
@@ -71,7 +70,7 @@ fn the_base_dataset_of_these_tests_is_valid() {
 
 #[test]
 fn the_built_in_dataset_validates() {
-    let dataset = Dataset::built_in().unwrap_or_else(|errors| panic!("built-in dataset is invalid:\n{errors}"));
+    let dataset = built_in();
     assert!(!dataset.parties().is_empty());
     assert!(!dataset.tactics().is_empty());
 }

@@ -25,9 +25,29 @@ pub const MARGIN: f64 = 8.0;
 pub const MIN_TARGET: f64 = 24.0;
 /// Rows a finger can hit: above the 24 px minimum.
 pub const ROW_HEIGHT: f64 = 30.0;
+/// Space above and below the lines of a row that grows past `ROW_HEIGHT`.
+pub const ROW_PADDING: f64 = 8.0;
 /// Below this content width (CSS pixels) a view takes its narrow form: smaller names, more lines for them.
 pub const NARROW_CONTENT: f64 = 480.0;
 pub const SYMBOL_RADIUS: f64 = 6.5;
+
+// The spacing scale the views share. A view's own spaces (a chart's gaps, a column's bounds) stay in its module.
+
+/// Text in a band, a cell or a row starts this far in from its edge, so it never touches a rule or a neighbour.
+pub const LABEL_INSET: f64 = 6.0;
+/// Space between a name in a names column and the column that follows it.
+pub const LABEL_GAP: f64 = 10.0;
+/// The width a names column keeps for itself around its names: the inset before them and the gap after.
+pub const LABEL_ROOM: f64 = LABEL_INSET + LABEL_GAP;
+/// Space above and below a heading's text on its band.
+pub const HEADING_PADDING: f64 = 5.0;
+/// The least height of a category's heading band in a table of tactics.
+pub const CATEGORY_HEADING_HEIGHT: f64 = 26.0;
+/// The hit area of a headline figure's bar (a party's breadth, a camp's coverage, the similarity index):
+/// a row's height less a little, so the bar reads as part of the figure above it.
+pub const FIGURE_BAR_HIT_HEIGHT: f64 = ROW_HEIGHT - 4.0;
+/// The drawn track of a headline figure's bar, centred in its hit area.
+pub const FIGURE_BAR_TRACK_HEIGHT: f64 = 12.0;
 
 /// Rounds a width down to a quarter pixel: sums of such widths are exact in
 /// floating point, so neighbouring marks share an edge exactly, before and after
@@ -38,6 +58,12 @@ pub fn snap(value: f64) -> f64 {
 
 pub fn line_height(style: TextStyle) -> f64 {
     (style.font_size * 1.3).round()
+}
+
+/// The height of a table's row of `line_count` lines in `style`: the lines with `ROW_PADDING`, and never
+/// less than a finger's `ROW_HEIGHT`.
+pub fn row_height(line_count: usize, style: TextStyle) -> f64 {
+    (line_height(style) * line_count as f64 + ROW_PADDING).max(ROW_HEIGHT)
 }
 
 pub struct SceneBuilder<'a> {
@@ -99,7 +125,6 @@ impl<'a> SceneBuilder<'a> {
     }
 
     /// Draws lines centred vertically in a row of `height` from `top`, from the left.
-    #[allow(clippy::too_many_arguments)]
     pub fn centered_lines(&mut self, x: f64, top: f64, height: f64, lines: &[String], style: TextStyle, role: ColorRole) {
         let text_height = line_height(style) * lines.len() as f64;
         self.lines(x, top + (height - text_height) / 2.0, lines, style, TextAnchor::Left, role);
@@ -107,23 +132,23 @@ impl<'a> SceneBuilder<'a> {
 
     /// A heading on a tinted band across the table, at least `min_height` tall; returns its height.
     pub fn band_heading(&mut self, text: &str, left: f64, right: f64, top: f64, min_height: f64) -> f64 {
-        let lines = self.wrap(text, HEADING, right - left - 12.0, 2).lines;
-        let height = (line_height(HEADING) * lines.len() as f64 + 10.0).max(min_height);
+        let lines = self.wrap(text, HEADING, right - left - 2.0 * LABEL_INSET, 2).lines;
+        let height = (line_height(HEADING) * lines.len() as f64 + 2.0 * HEADING_PADDING).max(min_height);
         self.filled(Rect::new(left, top, right - left, height), ColorRole::Band);
-        self.lines(left + 6.0, top + 5.0, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
+        self.lines(left + LABEL_INSET, top + HEADING_PADDING, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
         height
     }
 
-    /// A category's heading band that folds or unfolds its rows when selected: the heading's text, and a
-    /// chevron at its far end.
+    /// A category's heading band, at least `CATEGORY_HEADING_HEIGHT` tall, that folds or unfolds its rows when
+    /// selected: the heading's text, and a chevron at its far end.
     #[allow(clippy::too_many_arguments)]
-    pub fn fold_heading(&mut self, text: &str, left: f64, right: f64, top: f64, min_height: f64, category: usize, folded: bool, label: String) -> f64 {
+    pub fn fold_heading(&mut self, text: &str, left: f64, right: f64, top: f64, category: usize, folded: bool, label: String) -> f64 {
         const SIGN_ROOM: f64 = 28.0;
-        let lines = self.wrap(text, HEADING, right - left - 12.0 - SIGN_ROOM, 2).lines;
-        let height = (line_height(HEADING) * lines.len() as f64 + 10.0).max(min_height);
+        let lines = self.wrap(text, HEADING, right - left - 2.0 * LABEL_INSET - SIGN_ROOM, 2).lines;
+        let height = (line_height(HEADING) * lines.len() as f64 + 2.0 * HEADING_PADDING).max(CATEGORY_HEADING_HEIGHT);
         let band = Rect::new(left, top, right - left, height);
         self.filled(band, ColorRole::Band);
-        self.lines(left + 6.0, top + 5.0, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
+        self.lines(left + LABEL_INSET, top + HEADING_PADDING, &lines, HEADING, TextAnchor::Left, ColorRole::Text);
         // A chevron, drawn rather than a glyph no font may have: down while the rows show, towards the reading
         // direction once they are folded (mirrored with the rest of the scene in Arabic).
         let (x, y) = (right - SIGN_ROOM / 2.0, top + height / 2.0);
@@ -135,11 +160,10 @@ impl<'a> SceneBuilder<'a> {
         height
     }
 
-    /// A bar the reader can focus: `hit` is its area, the track runs across it
-    /// `track_offset` below its top, filled to `share` (clamped to 0..=1).
-    #[allow(clippy::too_many_arguments)]
-    pub fn bar(&mut self, hit: Rect, track_offset: f64, track_height: f64, share: f64, role: ColorRole, party: Option<usize>, label: String) {
-        let track = Rect::new(hit.x, hit.y + track_offset, hit.width, track_height);
+    /// A bar the reader can focus: `hit` is its area, the track runs across its
+    /// middle, filled to `share` (clamped to 0..=1).
+    pub fn bar(&mut self, hit: Rect, track_height: f64, share: f64, role: ColorRole, party: Option<usize>, label: String) {
+        let track = Rect::new(hit.x, hit.y + (hit.height - track_height) / 2.0, hit.width, track_height);
         let fill = Rect::new(hit.x, track.y, hit.width * share.clamp(0.0, 1.0), track_height);
         self.mark(Mark { rect: hit, shape: MarkShape::Bar { track, fill, role }, party, tactic: None, fact: None, status: None, label });
     }

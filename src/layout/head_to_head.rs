@@ -5,11 +5,14 @@
 //! Rows where the source states that the other party did *not* do it are the
 //! contrasts: they get a tinted band and a line saying so, not colour alone.
 
-use crate::compare::{HeadToHead, head_to_head};
+use crate::compare::{HeadToHead, PartyIndex, head_to_head};
 use crate::data::{Dataset, Lang, Status};
 use crate::i18n::{UiText, format_fixed, format_number, join_list, ui, ui_fill};
 
-use super::builder::{NARROW_CONTENT, BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, TITLE, line_height};
+use super::builder::{
+    BODY, FIGURE_BAR_HIT_HEIGHT, FIGURE_BAR_TRACK_HEIGHT, HEADING, LABEL_GAP, LABEL_INSET, LABEL_ROOM, MARGIN, NARROW_CONTENT, ROW_HEIGHT, SMALL,
+    SMALL_BOLD, SceneBuilder, TITLE, line_height,
+};
 use super::columns::{self, ColumnPlan};
 use super::labels::{SentenceForm, fact_label, party_in_sentence, party_short, status_name, tactic_name};
 use super::legend::status_legend;
@@ -22,28 +25,27 @@ const MAX_LABEL: f64 = 380.0;
 const SIMILARITY_BAR_MAX: f64 = 420.0;
 const GROUP_GAP: f64 = 10.0;
 
+/// The two parties' table: where it starts and ends, and how its width is shared.
+struct Columns {
+    left: f64,
+    right: f64,
+    plan: ColumnPlan,
+}
+
 struct Group<'a> {
     heading: String,
     plain_name: String,
     tactics: &'a [usize],
 }
 
-pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus: usize) -> Scene {
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: PartyIndex, versus: PartyIndex) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
-    let comparison = head_to_head(dataset, party, versus).unwrap_or(HeadToHead {
-        party,
-        versus,
-        shared: Vec::new(),
-        only_party: Vec::new(),
-        only_versus: Vec::new(),
-        contrasts: Vec::new(),
-        similarity: 0.0,
-    });
+    let comparison = head_to_head(dataset, party, versus);
+    let (party, versus) = (party.position(), versus.position());
     let party_name = party_short(dataset, lang, party);
     let versus_name = party_short(dataset, lang, versus);
     let similarity = format_fixed(lang, comparison.similarity, 2);
-    let either = comparison.shared.len() + comparison.only_party.len() + comparison.only_versus.len();
 
     let mut y = MARGIN;
     let similarity_text = ui_fill(lang, UiText::Similarity, &[("value", &similarity)]);
@@ -51,10 +53,10 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     let meaning = ui_fill(
         lang,
         UiText::SimilarityMeaning,
-        &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, either as f64))],
+        &[("shared", &format_number(lang, comparison.shared.len() as f64)), ("either", &format_number(lang, comparison.used_by_either as f64))],
     );
-    let hit = Rect::new(left, y + 2.0, content_width.min(SIMILARITY_BAR_MAX), ROW_HEIGHT - 4.0);
-    builder.bar(hit, 7.0, 12.0, comparison.similarity, ColorRole::Used, None, [&similarity_text, ". ", &meaning].concat());
+    let hit = Rect::new(left, y + 2.0, content_width.min(SIMILARITY_BAR_MAX), FIGURE_BAR_HIT_HEIGHT);
+    builder.bar(hit, FIGURE_BAR_TRACK_HEIGHT, comparison.similarity, ColorRole::Used, None, [&similarity_text, ". ", &meaning].concat());
     y = hit.bottom() + 4.0;
     y += builder.paragraph(left, y, &meaning, SMALL, content_width, 5, ColorRole::MutedText);
     if party == versus {
@@ -67,8 +69,8 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
 
     let narrow = content_width < NARROW_CONTENT;
     let name_style = if narrow { SMALL } else { BODY };
-    let label_natural = columns::widest_tactic_name(&builder, dataset, name_style).min(MAX_LABEL) + 10.0;
-    let cuts_names = |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - 16.0, 3);
+    let label_natural = columns::widest_tactic_name(&builder, dataset, name_style).min(MAX_LABEL) + LABEL_GAP;
+    let cuts_names = |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - LABEL_ROOM, 3);
     let min_label = MIN_LABEL.min(content_width * 0.5);
     let plan = columns::plan(&builder, &[party_name, versus_name], content_width, min_label, label_natural, &cuts_names);
     let header_height = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &[party_name, versus_name]).height;
@@ -81,6 +83,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     builder.header_band(band_top, y + 6.0);
     y += 8.0;
     let right = plan.columns_right(left, 2);
+    let table_columns = Columns { left, right, plan };
 
     // One loop for the three groups: `fill` ignores values a template does not use, so the
     // shared group's texts take the same values as the others' (one copy of this code in the wasm).
@@ -99,10 +102,9 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
         groups.truncate(1);
     }
     for group in &groups {
-        y = group_block(&mut builder, dataset, &plan, &comparison, group, left, right, y, name_style) + GROUP_GAP;
+        y = group_block(&mut builder, dataset, &table_columns, &comparison, group, y, name_style) + GROUP_GAP;
     }
-    let neither = dataset.tactics().len().saturating_sub(either);
-    let neither_text = ui_fill(lang, UiText::UsedByNeither, &[("count", &format_number(lang, neither as f64))]);
+    let neither_text = ui_fill(lang, UiText::UsedByNeither, &[("count", &format_number(lang, comparison.used_by_neither as f64))]);
     y += builder.paragraph(left, y, &neither_text, SMALL, content_width, 2, ColorRole::MutedText);
 
     let summary = summary(dataset, lang, &comparison, party_name, versus_name, &similarity);
@@ -110,26 +112,24 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize, versus
     builder.finish(View::Compare, y + MARGIN, summary, table)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn group_block(
     builder: &mut SceneBuilder,
     dataset: &Dataset,
-    plan: &ColumnPlan,
+    columns: &Columns,
     comparison: &HeadToHead,
     group: &Group,
-    left: f64,
-    right: f64,
     top: f64,
     name_style: TextStyle,
 ) -> f64 {
     let lang = builder.lang;
+    let Columns { left, right, ref plan } = *columns;
     let mut y = top + builder.band_heading(&group.heading, left, right, top, ROW_HEIGHT - 2.0);
     if group.tactics.is_empty() {
         let height = ROW_HEIGHT;
-        builder.text(left + 6.0, y + height / 2.0, ui(lang, UiText::NoneItem).to_owned(), SMALL, TextAnchor::Left, ColorRole::MutedText);
+        builder.text(left + LABEL_INSET, y + height / 2.0, ui(lang, UiText::NoneItem).to_owned(), SMALL, TextAnchor::Left, ColorRole::MutedText);
         return y + height;
     }
-    let name_room = plan.label_width - 16.0;
+    let name_room = plan.label_width - LABEL_ROOM;
     for &tactic in group.tactics {
         let name = builder.wrap(tactic_name(dataset, lang, tactic), name_style, name_room, 3).lines;
         let contrast = comparison.contrasts.contains(&tactic).then(|| {
@@ -150,9 +150,9 @@ fn group_block(
             builder.filled(Rect::new(left, y, right - left, height), ColorRole::HighlightBand);
         }
         let text_top = y + (height - name_height - contrast_height) / 2.0;
-        builder.lines(left + 6.0, text_top, &name, name_style, TextAnchor::Left, ColorRole::Text);
+        builder.lines(left + LABEL_INSET, text_top, &name, name_style, TextAnchor::Left, ColorRole::Text);
         if let Some(lines) = &contrast {
-            builder.lines(left + 6.0, text_top + name_height + 2.0, lines, SMALL_BOLD, TextAnchor::Left, ColorRole::NotUsed);
+            builder.lines(left + LABEL_INSET, text_top + name_height + 2.0, lines, SMALL_BOLD, TextAnchor::Left, ColorRole::NotUsed);
         }
         // The contrast, on one line, ends both cells' labels.
         let mut contrast_suffix = String::new();

@@ -4,10 +4,11 @@
 //! phone while twenty tactic columns never would; names wrap rather than being
 //! cut. Each cell tells its status by shape (see `StatusSymbol`).
 
-use crate::data::{Dataset, Lang, Status};
+use crate::compare::{PartyProfile, profiles, users_per_tactic};
+use crate::data::{Dataset, Lang};
 use crate::i18n::{UiText, format_number, list_separator, ui, ui_fill};
 
-use super::builder::{NARROW_CONTENT, BODY, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SceneBuilder, line_height};
+use super::builder::{BODY, LABEL_GAP, LABEL_INSET, MARGIN, NARROW_CONTENT, SMALL, SMALL_BOLD, SceneBuilder, row_height};
 use super::columns::{self, ColumnPlan};
 use super::labels::{category_name, fact_label, party_short, status_name, tactic_name};
 use super::legend::status_legend;
@@ -19,10 +20,9 @@ use super::{CategorySet, View};
 const NARROW_MIN_LABEL: f64 = 108.0;
 const WIDE_MIN_LABEL: f64 = 180.0;
 const MAX_LABEL: f64 = 340.0;
-/// Space between a name and the first column.
-const LABEL_GAP: f64 = 10.0;
-const ROW_PADDING: f64 = 8.0;
 const BLOCK_GAP: f64 = 20.0;
+/// Space between the party headers and the table's first rule.
+const HEADERS_GAP: f64 = 6.0;
 /// The emphasis band starts this far above its header's text, so the text does not touch its edge.
 const EMPHASIS_BAND_PADDING: f64 = 2.0;
 /// The underline of an emphasised header sits in the gap below the header's last line,
@@ -43,27 +43,26 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
     let band_top = y;
     y += status_legend(&mut builder, dataset, left, y, content_width) + 14.0;
 
-    let party_count = dataset.parties().len();
+    let profiles = profiles(dataset);
     let groups = dataset.tactics_by_category();
     let label_natural = (columns::widest_tactic_name(&builder, dataset, name_style) + LABEL_GAP).min(MAX_LABEL);
 
-    let per_block = columns::columns_per_block(content_width, min_label, party_count);
-    let parties: Vec<usize> = (0..party_count).collect();
+    let per_block = columns::columns_per_block(content_width, min_label, profiles.len());
     let mut headers: Vec<&str> = Vec::new();
-    for (block_position, block) in parties.chunks(per_block).enumerate() {
+    for (block_position, block) in profiles.chunks(per_block).enumerate() {
         if block_position > 0 {
             y += BLOCK_GAP;
         }
         let block_top = if block_position == 0 { band_top } else { y };
         headers.clear();
-        for &party in block {
-            headers.push(party_short(dataset, lang, party));
+        for profile in block {
+            headers.push(party_short(dataset, lang, profile.party));
         }
         let cuts_names =
-            |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - LABEL_GAP - 6.0, name_lines);
+            |label_width: f64| columns::cuts_tactic_names(&builder, dataset, name_style, label_width - LABEL_GAP - LABEL_INSET, name_lines);
         let plan = columns::plan(&builder, &headers, content_width, min_label, label_natural, &cuts_names);
         let header_area = columns::headers(&mut builder, &plan, left, y, MARGIN - 2.0, &headers);
-        y += header_area.height + 6.0;
+        y += header_area.height + HEADERS_GAP;
         let table_right = plan.columns_right(left, block.len());
         builder.rule(left, table_right, y, ColorRole::Grid);
         builder.header_band(block_top, y + 1.0);
@@ -73,13 +72,14 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
             let is_folded = folded.contains(*category);
             let action = if is_folded { UiText::UnfoldCategory } else { UiText::FoldCategory };
             let label = ui_fill(lang, action, &[("category", name)]);
-            y += builder.fold_heading(name, left, table_right, y, 26.0, *category, is_folded, label);
+            y += builder.fold_heading(name, left, table_right, y, *category, is_folded, label);
             if is_folded {
                 let count = format_number(lang, tactics.len() as f64);
                 let height = row_name(&mut builder, &plan, &ui_fill(lang, UiText::FoldedRow, &[("count", &count)]), name_style, name_lines, left, y);
-                for (column, &party) in block.iter().enumerate() {
+                for (column, profile) in block.iter().enumerate() {
                     let center = plan.column_x(left, column) + plan.column_width / 2.0;
-                    let used = tactics.iter().filter(|&&tactic| dataset.status(party, tactic) == Some(Status::Used)).count();
+                    let counts = profile.by_category.iter().find(|counts| counts.category == *category);
+                    let used = counts.map_or(0, |counts| counts.used);
                     builder.text(center, y + height / 2.0, format_number(lang, used as f64), SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
                 }
                 y += height;
@@ -88,9 +88,9 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
             }
             for &tactic in tactics {
                 let height = row_name(&mut builder, &plan, tactic_name(dataset, lang, tactic), name_style, name_lines, left, y);
-                for (column, &party) in block.iter().enumerate() {
+                for (column, profile) in block.iter().enumerate() {
                     let cell = Rect::new(plan.column_x(left, column), y, plan.column_width, height);
-                    builder.status_cell(dataset, party, tactic, cell, fact_label(dataset, lang, party, tactic));
+                    builder.status_cell(dataset, profile.party, tactic, cell, fact_label(dataset, lang, profile.party, tactic));
                 }
                 y += height;
                 builder.rule(left, table_right, y, ColorRole::Grid);
@@ -99,16 +99,16 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
         // The totals row, set a little apart from the last tactic.
         y += 2.0;
         let height = row_name(&mut builder, &plan, ui(lang, UiText::TacticsUsedRow), SMALL_BOLD, 2, left, y);
-        for (column, &party) in block.iter().enumerate() {
+        for (column, profile) in block.iter().enumerate() {
             let center = plan.column_x(left, column) + plan.column_width / 2.0;
-            let count = format_number(lang, used_count(dataset, party) as f64);
+            let count = format_number(lang, profile.used.len() as f64);
             builder.text(center, y + height / 2.0, count, SMALL_BOLD, TextAnchor::Center, ColorRole::Text);
         }
         y += height;
         emphasis_of_block(&mut builder, &plan, block, &header_area.boxes, left, y);
     }
 
-    let summary = summary(dataset, lang);
+    let summary = summary(dataset, lang, &profiles);
     let table = table(dataset, lang, &groups);
     builder.finish(View::Matrix, y + MARGIN, summary, table)
 }
@@ -116,11 +116,11 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, folded: CategorySet)
 /// Lays out the emphasis of every party of a block, whichever is picked, so picking
 /// another one needs no layout: a band down the party's column from its header to
 /// its total, and a line under its header.
-fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[usize], header_boxes: &[Rect], left: f64, bottom: f64) {
-    for ((column, &party), header) in block.iter().enumerate().zip(header_boxes) {
+fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[PartyProfile], header_boxes: &[Rect], left: f64, bottom: f64) {
+    for ((column, profile), header) in block.iter().enumerate().zip(header_boxes) {
         let top = header.y - EMPHASIS_BAND_PADDING;
         builder.party_emphasis(PartyEmphasis {
-            party,
+            party: profile.party,
             band: Rect::new(plan.column_x(left, column), top, plan.column_width, bottom - top),
             underline: Rect::new(header.x, header.bottom() + UNDERLINE_GAP, header.width, UNDERLINE_THICKNESS),
         });
@@ -128,57 +128,33 @@ fn emphasis_of_block(builder: &mut SceneBuilder, plan: &ColumnPlan, block: &[usi
 }
 
 /// Draws a row's name in the names column, centred in the row; returns the row's height.
-#[allow(clippy::too_many_arguments)]
 fn row_name(builder: &mut SceneBuilder, plan: &ColumnPlan, name: &str, style: TextStyle, max_lines: usize, left: f64, top: f64) -> f64 {
-    let wrapped = builder.wrap(name, style, plan.label_width - LABEL_GAP - 6.0, max_lines);
-    let height = (line_height(style) * wrapped.lines.len() as f64 + ROW_PADDING).max(ROW_HEIGHT);
-    builder.centered_lines(left + 6.0, top, height, &wrapped.lines, style, ColorRole::Text);
+    let wrapped = builder.wrap(name, style, plan.label_width - LABEL_GAP - LABEL_INSET, max_lines);
+    let height = row_height(wrapped.lines.len(), style);
+    builder.centered_lines(left + LABEL_INSET, top, height, &wrapped.lines, style, ColorRole::Text);
     height
 }
 
-fn used_count(dataset: &Dataset, party: usize) -> usize {
-    let mut count = 0;
-    for tactic in 0..dataset.tactics().len() {
-        if dataset.status(party, tactic) == Some(Status::Used) {
-            count += 1;
-        }
-    }
-    count
-}
-
-/// How many parties used the tactic.
-fn user_count(dataset: &Dataset, tactic: usize) -> usize {
-    let mut count = 0;
-    for party in 0..dataset.parties().len() {
-        if dataset.status(party, tactic) == Some(Status::Used) {
-            count += 1;
-        }
-    }
-    count
-}
-
-fn summary(dataset: &Dataset, lang: Lang) -> String {
+fn summary(dataset: &Dataset, lang: Lang, profiles: &[PartyProfile]) -> String {
     let party_count = dataset.parties().len();
     let tactic_count = dataset.tactics().len();
     let separator = list_separator(lang);
     let mut counts = String::new();
-    for party in 0..party_count {
-        if party > 0 {
+    for (position, profile) in profiles.iter().enumerate() {
+        if position > 0 {
             counts.push_str(separator);
         }
-        counts.push_str(party_short(dataset, lang, party));
+        counts.push_str(party_short(dataset, lang, profile.party));
         counts.push(' ');
-        counts.push_str(&format_number(lang, used_count(dataset, party) as f64));
+        counts.push_str(&format_number(lang, profile.used.len() as f64));
     }
-    let mut most = 0;
-    for tactic in 0..tactic_count {
-        most = most.max(user_count(dataset, tactic));
-    }
+    let users_per_tactic = users_per_tactic(dataset);
+    let most = users_per_tactic.iter().copied().max().unwrap_or(0);
     let mut top = String::new();
     if most > 0 {
         let most_text = format_number(lang, most as f64);
-        for tactic in 0..tactic_count {
-            if user_count(dataset, tactic) == most {
+        for (tactic, &users) in users_per_tactic.iter().enumerate() {
+            if users == most {
                 // Every entry ends with its count, so a non-empty buffer means one came before.
                 if !top.is_empty() {
                     top.push_str(separator);

@@ -19,6 +19,7 @@ mod timeline;
 
 use std::fmt;
 
+use crate::compare::PartyIndex;
 use crate::data::{Dataset, Lang};
 
 pub use builder::{MIN_TARGET, line_height};
@@ -142,8 +143,7 @@ pub fn layout(dataset: &Dataset, request: &ViewRequest, measure: &dyn TextMeasur
     let width = clamp_width(request.width);
     let builder = builder::SceneBuilder::new(measure, request.lang, width);
     let check = |position: usize| {
-        let party_count = dataset.parties().len();
-        if position < party_count { Ok(position) } else { Err(LayoutError::PartyOutOfRange { position, party_count }) }
+        PartyIndex::new(dataset, position).map_err(|_| LayoutError::PartyOutOfRange { position, party_count: dataset.parties().len() })
     };
     let mut scene = match request.view {
         View::Matrix => matrix::layout(dataset, builder, request.folded),

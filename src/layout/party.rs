@@ -4,11 +4,14 @@
 //! not using, or of which the source says nothing; under it every tactic is a row
 //! with its status symbol, the used ones in bold.
 
-use crate::compare::{CategoryCounts, profile};
+use crate::compare::{CategoryCounts, PartyIndex, PartyProfile, profile};
 use crate::data::{Camp, Dataset, Lang, Status};
 use crate::i18n::{UiText, format_number, format_percent, list_separator, ui, ui_fill};
 
-use super::builder::{BODY, HEADING, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS, SceneBuilder, TITLE, line_height, snap};
+use super::builder::{
+    BODY, FIGURE_BAR_HIT_HEIGHT, FIGURE_BAR_TRACK_HEIGHT, HEADING, HEADING_PADDING, LABEL_INSET, MARGIN, ROW_HEIGHT, SMALL, SMALL_BOLD, SYMBOL_RADIUS,
+    SceneBuilder, TITLE, line_height, row_height, snap,
+};
 use super::labels::{SentenceForm, category_name, fact_label, party_full, party_in_sentence, party_short, refusal_count_label, status_name, tactic_name};
 use super::legend::status_legend;
 use super::scene::{ColorRole, Rect, Scene, Table, TextAnchor};
@@ -22,15 +25,16 @@ const BLOCK_GAP: f64 = 14.0;
 const BREADTH_BAR_MAX: f64 = 420.0;
 /// Where a row's name starts, after its status symbol.
 const NAME_INDENT: f64 = 30.0;
+/// What a category's heading leaves beside its counts: the band's inset at both ends and a little gap.
+const HEADING_END_ROOM: f64 = 2.0 * LABEL_INSET + 4.0;
 
-pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Scene {
+pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: PartyIndex) -> Scene {
     let lang = builder.lang;
     let (left, content_width) = builder.content();
     let tactic_count = dataset.tactics().len();
-    let (used, not_used, breadth, by_category) = match profile(dataset, party) {
-        Ok(profile) => (profile.used.len(), profile.not_used.len(), profile.breadth, profile.by_category),
-        Err(_) => (0, 0, 0.0, Vec::new()),
-    };
+    let profile = profile(dataset, party);
+    let by_category = &profile.by_category;
+    let party = party.position();
 
     let mut y = MARGIN;
     // The title, after a swatch of the party's colour used across the views.
@@ -46,20 +50,20 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
     }
     y += 8.0;
 
-    let percent = format_percent(lang, breadth);
+    let percent = format_percent(lang, profile.breadth);
     let breadth_text = ui_fill(
         lang,
         UiText::Breadth,
         &[
-            ("used", &format_number(lang, used as f64)),
+            ("used", &format_number(lang, profile.used.len() as f64)),
             ("total", &format_number(lang, tactic_count as f64)),
             ("percent", &percent),
         ],
     );
     y += builder.paragraph(left, y, &breadth_text, HEADING, content_width, 2, ColorRole::Text);
-    let hit = Rect::new(left, y, content_width.min(BREADTH_BAR_MAX), ROW_HEIGHT - 4.0);
+    let hit = Rect::new(left, y, content_width.min(BREADTH_BAR_MAX), FIGURE_BAR_HIT_HEIGHT);
     let label = ui_fill(lang, UiText::MarkBreadth, &[("party", party_short(dataset, lang, party)), ("breadth", &breadth_text)]);
-    builder.bar(hit, 7.0, 12.0, breadth, ColorRole::Party(party), Some(party), label);
+    builder.bar(hit, FIGURE_BAR_TRACK_HEIGHT, profile.breadth, ColorRole::Party(party), Some(party), label);
     y += hit.height + 2.0;
     y += builder.paragraph(left, y, ui(lang, UiText::BreadthMeaning), SMALL, content_width, 3, ColorRole::MutedText);
     y += 10.0;
@@ -69,7 +73,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
     let column_width = snap(if two_columns { (content_width - COLUMN_GAP) / 2.0 } else { content_width });
     let groups = dataset.tactics_by_category();
     let mut blocks: Vec<BlockPlan> = Vec::with_capacity(by_category.len());
-    for counts in &by_category {
+    for counts in by_category {
         let mut members: &[usize] = &[];
         for (category, tactics) in &groups {
             if *category == counts.category {
@@ -90,7 +94,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder, party: usize) -> Sce
         bottom = bottom.max(top);
     }
 
-    let summary = summary(dataset, lang, party, used, not_used, tactic_count, &percent, &by_category);
+    let summary = summary(dataset, lang, &profile, &percent);
     let table = table(dataset, lang, party, &groups);
     builder.finish(View::Party, bottom - BLOCK_GAP + MARGIN, summary, table)
 }
@@ -132,15 +136,15 @@ fn plan_block(
     width: f64,
 ) -> BlockPlan {
     let lang = builder.lang;
-    let heading_room = width - counts_width(builder, counts) - 16.0;
+    let heading_room = width - counts_width(builder, counts) - HEADING_END_ROOM;
     let heading = builder.wrap(category_name(dataset, lang, counts.category), HEADING, heading_room, 3).lines;
-    let heading_height = (line_height(HEADING) * heading.len() as f64 + 10.0).max(ROW_HEIGHT);
+    let heading_height = (line_height(HEADING) * heading.len() as f64 + 2.0 * HEADING_PADDING).max(ROW_HEIGHT);
     let mut rows = Vec::with_capacity(members.len());
     let mut rows_height = 0.0;
     for &tactic in members {
         let status = dataset.status(party, tactic);
         let lines = builder.wrap(tactic_name(dataset, lang, tactic), name_style(status), width - NAME_INDENT - 4.0, 3).lines;
-        let height = (line_height(BODY) * lines.len() as f64 + 8.0).max(ROW_HEIGHT);
+        let height = row_height(lines.len(), BODY);
         rows_height += height;
         rows.push(RowPlan { tactic, status, lines, height });
     }
@@ -165,10 +169,10 @@ fn balanced_split(blocks: &[BlockPlan]) -> usize {
 fn draw_block(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, block: &BlockPlan, x: f64, top: f64, width: f64) -> f64 {
     let lang = builder.lang;
     builder.filled(Rect::new(x, top, width, block.heading_height), ColorRole::Band);
-    builder.centered_lines(x + 6.0, top, block.heading_height, &block.heading, HEADING, ColorRole::Text);
+    builder.centered_lines(x + LABEL_INSET, top, block.heading_height, &block.heading, HEADING, ColorRole::Text);
     // Counts at the far end, laid from the end backwards so they hug the edge.
     let center_y = top + block.heading_height / 2.0;
-    let mut end = x + width - 6.0;
+    let mut end = x + width - LABEL_INSET;
     let counts = [(None, block.counts.not_reported), (Some(Status::NotUsed), block.counts.not_used), (Some(Status::Used), block.counts.used)];
     for (status, count) in counts {
         let number = format_number(lang, count as f64);
@@ -182,7 +186,7 @@ fn draw_block(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, block
     for row in &block.rows {
         let role = if row.status == Some(Status::Used) { ColorRole::Text } else { ColorRole::MutedText };
         builder.centered_lines(x + NAME_INDENT, y, row.height, &row.lines, name_style(row.status), role);
-        let center = (x + 6.0 + SYMBOL_RADIUS, y + row.height / 2.0);
+        let center = (x + LABEL_INSET + SYMBOL_RADIUS, y + row.height / 2.0);
         let label = fact_label(dataset, lang, party, row.tactic);
         builder.status_mark(dataset, party, row.tactic, Rect::new(x, y, width, row.height), center, SYMBOL_RADIUS, label);
         y += row.height;
@@ -191,19 +195,9 @@ fn draw_block(builder: &mut SceneBuilder, dataset: &Dataset, party: usize, block
     y
 }
 
-#[allow(clippy::too_many_arguments)]
-fn summary(
-    dataset: &Dataset,
-    lang: Lang,
-    party: usize,
-    used: usize,
-    not_used: usize,
-    total: usize,
-    percent: &str,
-    by_category: &[CategoryCounts],
-) -> String {
+fn summary(dataset: &Dataset, lang: Lang, profile: &PartyProfile, percent: &str) -> String {
     let mut categories = String::new();
-    for (position, counts) in by_category.iter().enumerate() {
+    for (position, counts) in profile.by_category.iter().enumerate() {
         if position > 0 {
             categories.push_str(list_separator(lang));
         }
@@ -212,7 +206,7 @@ fn summary(
             UiText::CountOfTotal,
             &[
                 ("used", &format_number(lang, counts.used as f64)),
-                ("total", &format_number(lang, (counts.used + counts.not_used + counts.not_reported) as f64)),
+                ("total", &format_number(lang, counts.total() as f64)),
             ],
         );
         categories.push_str(category_name(dataset, lang, counts.category));
@@ -223,12 +217,12 @@ fn summary(
         lang,
         UiText::SummaryParty,
         &[
-            ("party", party_full(dataset, lang, party)),
-            ("used", &format_number(lang, used as f64)),
-            ("total", &format_number(lang, total as f64)),
+            ("party", party_full(dataset, lang, profile.party)),
+            ("used", &format_number(lang, profile.used.len() as f64)),
+            ("total", &format_number(lang, dataset.tactics().len() as f64)),
             ("percent", percent),
             ("refused", refusal_count_label(dataset, lang)),
-            ("not_used", &format_number(lang, not_used as f64)),
+            ("not_used", &format_number(lang, profile.not_used.len() as f64)),
             ("categories", &categories),
         ],
     )

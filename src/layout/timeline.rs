@@ -10,12 +10,12 @@
 //! Wide views are a grid of parties by periods; narrow ones list the periods
 //! under each party.
 
-use crate::compare::timeline;
+use crate::compare::{TimelineCounts, timeline};
 use crate::data::{Dataset, Lang, Status, Timing};
 use crate::data::{CalendarDate, CampaignCalendar};
 use crate::i18n::{DateStyle, UiText, format_date, format_number, list_separator, period_name, ui, ui_fill};
 
-use super::builder::{MARGIN, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
+use super::builder::{HEADING_PADDING, LABEL_INSET, MARGIN, SMALL, SMALL_BOLD, SceneBuilder, line_height, snap};
 use super::labels::{party_short, tactic_name};
 use super::scene::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, Table, TextAnchor};
 use super::text::TextStyle;
@@ -118,7 +118,7 @@ pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
         stacked(&mut builder, dataset, &names, &entries, left, content_width, y)
     };
 
-    let summary = summary(dataset, lang, calendar, &entries);
+    let summary = summary(dataset, lang, calendar, &placed.per_party);
     let table = table(dataset, lang, &names, &entries);
     builder.finish(View::Timeline, y + MARGIN, summary, table)
 }
@@ -239,9 +239,9 @@ fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, names: &PeriodNames, e
     let mut y = top;
     for party in 0..dataset.parties().len() {
         let lines = builder.wrap(party_short(dataset, lang, party), PARTY_STYLE, content_width - 30.0, 3).lines;
-        let heading_height = line_height(PARTY_STYLE) * lines.len() as f64 + 10.0;
+        let heading_height = line_height(PARTY_STYLE) * lines.len() as f64 + 2.0 * HEADING_PADDING;
         builder.filled(Rect::new(left, y, content_width, heading_height), ColorRole::Band);
-        party_label(builder, dataset, party, left + 6.0, y + 5.0, content_width - 12.0);
+        party_label(builder, dataset, party, left + LABEL_INSET, y + HEADING_PADDING, content_width - 2.0 * LABEL_INSET);
         y += heading_height + 6.0;
         for period in Period::ALL {
             y += builder.paragraph(left + indent, y, names.of(period), SMALL_BOLD, content_width - indent, 3, ColorRole::Text) + 4.0;
@@ -252,21 +252,21 @@ fn stacked(builder: &mut SceneBuilder, dataset: &Dataset, names: &PeriodNames, e
     y
 }
 
-fn summary(dataset: &Dataset, lang: Lang, calendar: CampaignCalendar, entries: &[Entry]) -> String {
+fn summary(dataset: &Dataset, lang: Lang, calendar: CampaignCalendar, per_party: &[TimelineCounts]) -> String {
     let mut parties = String::new();
-    for party in 0..dataset.parties().len() {
-        if party > 0 {
+    for (position, counts) in per_party.iter().enumerate() {
+        if position > 0 {
             parties.push_str(list_separator(lang));
         }
-        let count = |period: Period| format_number(lang, entries_of(entries, party, period).count() as f64);
+        let count = |count: usize| format_number(lang, count as f64);
         parties.push_str(&ui_fill(
             lang,
             UiText::TimelinePartyCounts,
             &[
-                ("party", party_short(dataset, lang, party)),
-                ("before", &count(Period::Before)),
-                ("during", &count(Period::During)),
-                ("undated", &count(Period::Undated)),
+                ("party", party_short(dataset, lang, counts.party)),
+                ("before", &count(counts.before_start)),
+                ("during", &count(counts.after_start)),
+                ("undated", &count(counts.unspecified)),
             ],
         ));
     }

@@ -1,11 +1,20 @@
-//! Every string the charts and the widget show, in Arabic, French and English, and how numbers and dates are written.
+//! Every string the charts and the widget show, in Arabic, French and English: the table of UI texts, and the
+//! templates filled from it. Numbers, dates and lists are written by the modules beside this one, re-exported here.
 //!
 //! Templates carry named placeholders such as `{party}`, filled with [`fill`]; the
 //! tests check that the three languages of a template use the same placeholders.
 //! Counts are written as "label: number" wherever a noun would have to agree with
 //! the number, because Arabic has dual and plural forms a template cannot guess.
 
-use crate::data::{CalendarDate, CampaignCalendar, Lang, Timing};
+mod dates;
+mod lists;
+mod numbers;
+
+pub use dates::{DateStyle, format_date, period_name};
+pub use lists::{join_list, list_glue, list_separator};
+pub use numbers::{format_fixed, format_number, format_percent};
+
+use crate::data::Lang;
 
 /// Declares the keys with their three translations in one place, so a key can
 /// never lack a language.
@@ -384,188 +393,8 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// Joins names into one phrase: "PJD, PAM and PPS", "PJD, PAM et PPS"; Arabic separates
-/// every name with "، " and no "و", because party names such as "العدالة والتنمية"
-/// already contain "و" and a conjunction would run two names together.
-pub fn join_list(lang: Lang, items: &[&str]) -> String {
-    if items.is_empty() {
-        return ui(lang, UiText::NoneItem).to_owned();
-    }
-    let mut joined = String::new();
-    for (position, item) in items.iter().enumerate() {
-        joined.push_str(list_glue(lang, position, items.len()));
-        joined.push_str(item);
-    }
-    joined
-}
-
-/// What goes before the item at `position` of `count` in a phrase such as "PJD, PAM and PPS":
-/// nothing before the first, the conjunction before the last, a comma otherwise. For callers
-/// that write the items themselves, as [`join_list`] does.
-pub fn list_glue(lang: Lang, position: usize, count: usize) -> &'static str {
-    if position == 0 {
-        ""
-    } else if position + 1 < count {
-        match lang {
-            Lang::Ar => "، ",
-            Lang::Fr | Lang::En => ", ",
-        }
-    } else {
-        match lang {
-            Lang::Ar => "، ",
-            Lang::Fr => " et ",
-            Lang::En => " and ",
-        }
-    }
-}
-
-/// A list separator for summaries of "name: count" pairs, which must not read as one phrase.
-pub fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => "؛ ",
-        // French puts a narrow no-break space before a semicolon, as before a colon.
-        Lang::Fr => "\u{202F}; ",
-        Lang::En => "; ",
-    }
-}
-
-const NARROW_NO_BREAK_SPACE: char = '\u{202F}';
-
-/// Writes a number with at most two decimals, trailing zeros dropped.
-///
-/// Conventions, chosen to match each language's press:
-/// - Arabic uses the Western digits 0-9, as Moroccan media do (Hespress, Le360's
-///   Arabic pages, the source article itself: "24 شتنبر", "#555"), not the
-///   Eastern Arabic digits ٠-٩; like Moroccan Arabic-language media it writes a
-///   decimal comma, and it groups no thousands, which would be read as decimals.
-/// - French writes a decimal comma and groups thousands with a narrow no-break space.
-/// - English writes a decimal dot and groups thousands with a comma.
-///
-/// Not-a-number and infinities are written "–", never as "NaN" in a chart.
-pub fn format_number(lang: Lang, value: f64) -> String {
-    format_with_decimals(lang, value, 2, true)
-}
-
-/// Writes a number with exactly `decimals` decimals (at most 6), e.g. a similarity index "0.45".
-pub fn format_fixed(lang: Lang, value: f64, decimals: usize) -> String {
-    format_with_decimals(lang, value, decimals.min(6), false)
-}
-
-/// Writes a fraction from 0 to 1 as a whole percentage: "60%" (en, ar), "60 %" (fr, with a
-/// narrow no-break space, so the sign never wraps onto its own line).
-pub fn format_percent(lang: Lang, fraction: f64) -> String {
-    if !fraction.is_finite() {
-        return "–".to_owned();
-    }
-    let number = format_with_decimals(lang, (fraction * 100.0).round(), 0, true);
-    if lang == Lang::Fr { format!("{number}{NARROW_NO_BREAK_SPACE}%") } else { format!("{number}%") }
-}
-
-fn format_with_decimals(lang: Lang, value: f64, decimals: usize, trim_zeros: bool) -> String {
-    if !value.is_finite() {
-        return "–".to_owned();
-    }
-    let written = format!("{:.*}", decimals, value.abs());
-    let (whole, fraction) = written.split_once('.').unwrap_or((written.as_str(), ""));
-    let fraction = if trim_zeros { &fraction[..fraction.bytes().rposition(|digit| digit != b'0').map_or(0, |last| last + 1)] } else { fraction };
-    let rounds_to_zero = whole.bytes().all(|digit| digit == b'0') && fraction.bytes().all(|digit| digit == b'0');
-    let mut result = String::new();
-    if value < 0.0 && !rounds_to_zero {
-        // U+2212 MINUS SIGN: a hyphen would be too short next to digits.
-        result.push('\u{2212}');
-    }
-    let group = match lang {
-        Lang::Ar => None,
-        Lang::Fr => Some(NARROW_NO_BREAK_SPACE),
-        Lang::En => Some(','),
-    };
-    // `whole` is ASCII digits: its length in bytes is its length in characters.
-    for (position, digit) in whole.chars().enumerate() {
-        let remaining = whole.len() - position;
-        if let Some(separator) = group
-            && position > 0
-            && remaining.is_multiple_of(3)
-        {
-            result.push(separator);
-        }
-        result.push(digit);
-    }
-    if !fraction.is_empty() {
-        result.push(match lang {
-            Lang::En => '.',
-            Lang::Fr | Lang::Ar => ',',
-        });
-        result.push_str(fraction);
-    }
-    result
-}
-
-/// How much of a date to write.
-#[derive(Copy, Clone, PartialEq, Eq)]
-pub enum DateStyle {
-    /// `24 Sept`, `24 sept.`, `24 شتنبر`: for headings, where the year is the dataset's and space
-    /// is short; a no-break space keeps the day with its month when the heading wraps.
-    DayMonth,
-    /// `24 September 2016`, `24 septembre 2016`, `24 شتنبر 2016`: for sentences.
-    Full,
-}
-
-/// The months as Moroccan Arabic-language media name them (the source article writes "شتنبر"),
-/// not the Levantine or Egyptian names; Arabic does not abbreviate them.
-const MONTHS_ARABIC: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
-const MONTHS_FRENCH: [&str; 12] =
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-/// The abbreviations of French typography: short names stay whole.
-const MONTHS_FRENCH_SHORT: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-const MONTHS_ENGLISH: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_ENGLISH_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
-
-/// Writes a date day first in every language, with Western digits as elsewhere ([`format_number`]);
-/// French writes the first of the month `1er`.
-pub fn format_date(lang: Lang, date: CalendarDate, style: DateStyle) -> String {
-    let months = match (lang, style) {
-        (Lang::Ar, _) => &MONTHS_ARABIC,
-        (Lang::Fr, DateStyle::DayMonth) => &MONTHS_FRENCH_SHORT,
-        (Lang::Fr, DateStyle::Full) => &MONTHS_FRENCH,
-        (Lang::En, DateStyle::DayMonth) => &MONTHS_ENGLISH_SHORT,
-        (Lang::En, DateStyle::Full) => &MONTHS_ENGLISH,
-    };
-    let mut written = date.day().to_string();
-    if lang == Lang::Fr && date.day() == 1 {
-        written.push_str("er");
-    }
-    written.push(if style == DateStyle::DayMonth { '\u{a0}' } else { ' ' });
-    written.push_str(months.get(usize::from(date.month()).wrapping_sub(1)).copied().unwrap_or_default());
-    if style == DateStyle::Full {
-        written.push_str(&format!(" {}", date.year()));
-    }
-    written
-}
-
-/// The name of the period a timing falls in, with the dates the dataset gives:
-/// "Before the official start (24 Sept)", "During the campaign (24 Sept – 7 Oct)",
-/// "During the campaign (from 24 Sept)", or without dates "During the campaign".
-pub fn period_name(lang: Lang, calendar: CampaignCalendar, timing: Timing) -> String {
-    let day = |date: CalendarDate| format_date(lang, date, DateStyle::DayMonth);
-    let start = calendar.official_start.map(day);
-    let end = calendar.election_day.map(day);
-    // Both dates are always passed: `fill` ignores a value its template does not name, and each
-    // template names only dates that exist. Fewer strings moved about than with one pair per case.
-    let key = match (timing, &start, &end) {
-        (Timing::BeforeStart, Some(_), _) => UiText::BeforeStartOn,
-        (Timing::BeforeStart, None, _) => UiText::BeforeStart,
-        (Timing::AfterStart, Some(_), Some(_)) => UiText::DuringCampaignFromTo,
-        (Timing::AfterStart, Some(_), None) => UiText::DuringCampaignFrom,
-        (Timing::AfterStart, None, Some(_)) => UiText::DuringCampaignUntil,
-        (Timing::AfterStart, None, None) => UiText::DuringCampaign,
-    };
-    ui_fill(lang, key, &[("start", start.as_deref().unwrap_or_default()), ("end", end.as_deref().unwrap_or_default())])
-}
-
 #[cfg(test)]
 mod tests {
-
     #[test]
     fn a_value_with_a_bidi_override_is_isolated_so_it_cannot_reverse_the_sentence() {
         let filled = fill("{party}: {status}", &[("party", "Beta\u{202E}"), ("status", "used")]);
@@ -628,146 +457,9 @@ mod tests {
     }
 
     #[test]
-    fn lists_join_with_each_language_conjunction() {
-        assert_eq!(join_list(Lang::En, &["PJD", "PAM", "PPS"]), "PJD, PAM and PPS");
-        assert_eq!(join_list(Lang::Fr, &["PJD", "PAM"]), "PJD et PAM");
-        assert_eq!(join_list(Lang::Ar, &["العدالة والتنمية", "التقدم والاشتراكية"]), "العدالة والتنمية، التقدم والاشتراكية");
-        assert_eq!(join_list(Lang::En, &["PJD"]), "PJD");
-        assert_eq!(join_list(Lang::En, &[]), "none");
-    }
-
-    #[test]
-    fn numbers_follow_each_language_convention() {
-        assert_eq!(format_number(Lang::En, 1234.5), "1,234.5");
-        assert_eq!(format_number(Lang::Fr, 1234.5), "1\u{202F}234,5");
-        assert_eq!(format_number(Lang::Ar, 1234.5), "1234,5");
-        assert_eq!(format_number(Lang::En, 12.0), "12");
-        assert_eq!(format_number(Lang::En, 0.456), "0.46");
-        assert_eq!(format_number(Lang::En, 1_000_000.0), "1,000,000");
-        assert_eq!(format_number(Lang::En, -3.0), "\u{2212}3");
-        assert_eq!(format_number(Lang::En, -0.001), "0");
-        assert_eq!(format_number(Lang::En, f64::NAN), "–");
-        assert_eq!(format_number(Lang::Fr, f64::INFINITY), "–");
-    }
-
-    #[test]
-    fn arabic_numbers_use_western_digits() {
-        let written = format_number(Lang::Ar, 9876.25) + &format_percent(Lang::Ar, 0.5);
-        assert!(written.is_ascii(), "{written}");
-    }
-
-    #[test]
-    fn fixed_decimals_keep_their_zeros() {
-        assert_eq!(format_fixed(Lang::En, 0.5, 2), "0.50");
-        assert_eq!(format_fixed(Lang::Fr, 0.5, 2), "0,50");
-        assert_eq!(format_fixed(Lang::Ar, 1.0, 2), "1,00");
-        assert_eq!(format_fixed(Lang::En, 0.456, 0), "0");
-    }
-
-    #[test]
     fn a_label_takes_a_colon_with_a_no_break_space_before_it_in_french() {
         assert_eq!(labelled(Lang::Fr, "Remarque", "texte"), "Remarque\u{a0}: texte");
         assert_eq!(labelled(Lang::En, "Note", "text"), "Note: text");
         assert_eq!(labelled(Lang::Ar, "ملاحظة", "نص"), "ملاحظة: نص");
-    }
-
-    #[test]
-    fn numbers_are_grouped_signed_and_trimmed_per_language() {
-        assert_eq!(format_number(Lang::En, 1234567.891), "1,234,567.89");
-        assert_eq!(format_number(Lang::Fr, -1234.5), "\u{2212}1\u{202f}234,5");
-        assert_eq!(format_number(Lang::Ar, 1234.5), "1234,5");
-        assert_eq!(format_number(Lang::En, -0.001), "0", "a negative that rounds to zero has no sign");
-        assert_eq!(format_number(Lang::En, f64::NAN), "–");
-        assert_eq!(format_percent(Lang::Fr, 0.6), "60\u{202f}%");
-        assert_eq!(format_percent(Lang::En, 2.0 / 3.0), "67%");
-    }
-
-    fn date(text: &str) -> CalendarDate {
-        CalendarDate::parse(text).unwrap_or_else(|| panic!("{text} is a date"))
-    }
-
-    #[test]
-    fn dates_are_written_day_first_in_each_language() {
-        let start = date("2016-09-24");
-        assert_eq!(format_date(Lang::Ar, start, DateStyle::DayMonth), "24\u{a0}شتنبر");
-        assert_eq!(format_date(Lang::Fr, start, DateStyle::DayMonth), "24\u{a0}sept.");
-        assert_eq!(format_date(Lang::En, start, DateStyle::DayMonth), "24\u{a0}Sept");
-        assert_eq!(format_date(Lang::Ar, start, DateStyle::Full), "24 شتنبر 2016");
-        assert_eq!(format_date(Lang::Fr, start, DateStyle::Full), "24 septembre 2016");
-        assert_eq!(format_date(Lang::En, start, DateStyle::Full), "24 September 2016");
-        let first = date("2021-10-01");
-        assert_eq!(format_date(Lang::Fr, first, DateStyle::DayMonth), "1er\u{a0}oct.");
-        assert_eq!(format_date(Lang::Fr, first, DateStyle::Full), "1er octobre 2021");
-        assert_eq!(format_date(Lang::En, first, DateStyle::Full), "1 October 2021");
-        assert_eq!(format_date(Lang::Ar, first, DateStyle::Full), "1 أكتوبر 2021");
-        assert_eq!(format_date(Lang::En, date("2021-06-08"), DateStyle::DayMonth), "8\u{a0}Jun");
-        assert_eq!(format_date(Lang::Fr, date("2021-07-14"), DateStyle::DayMonth), "14\u{a0}juil.");
-        assert_eq!(format_date(Lang::Fr, date("2021-08-15"), DateStyle::Full), "15 août 2021");
-    }
-
-    #[test]
-    fn every_month_has_its_name_in_each_language() {
-        let moroccan = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
-        for (position, arabic) in moroccan.iter().enumerate() {
-            let day = date(&format!("2021-{:02}-15", position + 1));
-            assert_eq!(format_date(Lang::Ar, day, DateStyle::DayMonth), format!("15\u{a0}{arabic}"));
-            assert_eq!(format_date(Lang::Ar, day, DateStyle::Full), format!("15 {arabic} 2021"));
-            for lang in [Lang::Fr, Lang::En] {
-                for style in [DateStyle::DayMonth, DateStyle::Full] {
-                    let written = format_date(lang, day, style);
-                    let month = written.trim_start_matches("15").trim_start_matches(['\u{a0}', ' ']).trim_end_matches(" 2021");
-                    assert!(month.chars().count() >= 3 && month.chars().all(|c| c.is_alphabetic() || c == '.'), "{written}");
-                }
-            }
-        }
-    }
-
-    fn calendar(official_start: Option<&str>, election_day: Option<&str>) -> CampaignCalendar {
-        let dates = crate::data::CampaignDates { official_start: official_start.map(str::to_owned), election_day: election_day.map(str::to_owned) };
-        CampaignCalendar::of(Some(&dates))
-    }
-
-    #[test]
-    fn the_built_in_campaign_names_its_periods_as_the_fixed_2016_strings_did() {
-        let dates = calendar(Some("2016-09-24"), Some("2016-10-07"));
-        let before = |lang| period_name(lang, dates, Timing::BeforeStart);
-        let during = |lang| period_name(lang, dates, Timing::AfterStart);
-        assert_eq!(before(Lang::Ar), "قبل الانطلاقة الرسمية (24\u{a0}شتنبر)");
-        assert_eq!(before(Lang::Fr), "Avant le début officiel (24\u{a0}sept.)");
-        assert_eq!(before(Lang::En), "Before the official start (24\u{a0}Sept)");
-        assert_eq!(during(Lang::Ar), "خلال الحملة (24\u{a0}شتنبر – 7\u{a0}أكتوبر)");
-        assert_eq!(during(Lang::Fr), "Pendant la campagne (24\u{a0}sept. – 7\u{a0}oct.)");
-        assert_eq!(during(Lang::En), "During the campaign (24\u{a0}Sept – 7\u{a0}Oct)");
-    }
-
-    #[test]
-    fn periods_show_only_the_dates_the_dataset_gives() {
-        for undated in [CampaignCalendar::of(None), calendar(None, None), calendar(Some("24/09/2016"), Some("2016-02-30"))] {
-            for lang in Lang::ALL {
-                let names = [period_name(lang, undated, Timing::BeforeStart), period_name(lang, undated, Timing::AfterStart)];
-                assert_eq!(names, [ui(lang, UiText::BeforeStart), ui(lang, UiText::DuringCampaign)]);
-                assert!(!names.concat().contains(['(', '2', '4']), "{names:?}");
-            }
-        }
-        let start_only = calendar(Some("2021-08-26"), None);
-        assert_eq!(period_name(Lang::En, start_only, Timing::BeforeStart), "Before the official start (26\u{a0}Aug)");
-        assert_eq!(period_name(Lang::En, start_only, Timing::AfterStart), "During the campaign (from 26\u{a0}Aug)");
-        assert_eq!(period_name(Lang::Fr, start_only, Timing::AfterStart), "Pendant la campagne (à partir du 26\u{a0}août)");
-        assert_eq!(period_name(Lang::Ar, start_only, Timing::AfterStart), "خلال الحملة (ابتداء من 26\u{a0}غشت)");
-        let election_day_only = calendar(None, Some("2021-09-08"));
-        assert_eq!(period_name(Lang::En, election_day_only, Timing::BeforeStart), "Before the official start");
-        assert_eq!(period_name(Lang::En, election_day_only, Timing::AfterStart), "During the campaign (until 8\u{a0}Sept)");
-        assert_eq!(period_name(Lang::Fr, election_day_only, Timing::AfterStart), "Pendant la campagne (jusqu’au 8\u{a0}sept.)");
-        assert_eq!(period_name(Lang::Ar, election_day_only, Timing::AfterStart), "خلال الحملة (حتى 8\u{a0}شتنبر)");
-    }
-
-    #[test]
-    fn percentages_round_to_whole_numbers_with_the_right_spacing() {
-        assert_eq!(format_percent(Lang::En, 0.6), "60%");
-        assert_eq!(format_percent(Lang::Fr, 0.6), "60\u{202F}%");
-        assert_eq!(format_percent(Lang::Ar, 0.6), "60%");
-        assert_eq!(format_percent(Lang::En, 2.0 / 3.0), "67%");
-        assert_eq!(format_percent(Lang::En, 0.0), "0%");
-        assert_eq!(format_percent(Lang::En, f64::NAN), "–");
     }
 }
