@@ -19,13 +19,16 @@ as_root() {
 }
 
 apt_updated=""
-apt_install() {
-  have apt-get || fail "cannot install $* without apt-get: install them by hand and run again"
+apt_update() {
   if [ -z "$apt_updated" ]; then
     say "apt-get update"
     as_root apt-get update -qq || fail "apt-get update failed"
     apt_updated=1
   fi
+}
+apt_install() {
+  have apt-get || fail "cannot install $* without apt-get: install them by hand and run again"
+  apt_update
   say "apt-get install $*"
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null || fail "apt-get install $* failed"
 }
@@ -39,15 +42,23 @@ if have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-u
   wasm_mode=rustup
 elif [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && [ -x /usr/bin/rust-lld ]; then
   wasm_mode=build-std
-elif have rustup && [ -z "${CAMPAIGN_EXPLAINER_NO_RUSTUP_DOWNLOAD:-}" ] && ! have apt-get; then
-  say "rustup target add wasm32-unknown-unknown"
-  timeout 300 rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32 target"
-  wasm_mode=rustup
 else
-  # rustup cannot download here (no network), so use Debian's toolchain with std sources.
-  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
-  [ -x /usr/bin/rust-lld ] || fail "rust-lld is missing after installing lld-22"
-  wasm_mode=build-std
+  # Debian (our machines, where rustup cannot download): its toolchain with std sources. Elsewhere (Ubuntu,
+  # Fedora, macOS…, where Debian's packages are not to be had) rustup downloads the target, as on any laptop.
+  if have apt-get; then
+    apt_update
+    if apt-cache show rustc-web rust-web-src lld-22 >/dev/null 2>&1; then
+      apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+      [ -x /usr/bin/rust-lld ] || fail "rust-lld is missing after installing lld-22"
+      wasm_mode=build-std
+    fi
+  fi
+  if [ -z "$wasm_mode" ] && have rustup && [ -z "${CAMPAIGN_EXPLAINER_NO_RUSTUP_DOWNLOAD:-}" ]; then
+    say "rustup target add wasm32-unknown-unknown"
+    timeout 300 rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32 target"
+    wasm_mode=rustup
+  fi
+  [ -n "$wasm_mode" ] || fail "no way to build for wasm32 here: install rustup (https://rustup.rs) and run again"
 fi
 say "wasm toolchain: $wasm_mode"
 
