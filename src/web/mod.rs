@@ -115,6 +115,10 @@ struct WidgetState {
     folded: CategorySet,
 }
 
+/// The width a hidden element (no width of its own) lays out at, e.g. for a download asked of it: a small
+/// phone's, where the layout's `MIN_WIDTH` (280) is the narrowest it can draw, not a width a reader has.
+const HIDDEN_ELEMENT_WIDTH: f64 = 320.0;
+
 /// How many handles exist: the element frees its handle when it leaves the page, and the tests
 /// check that none is left behind.
 static LIVE_HANDLES: AtomicUsize = AtomicUsize::new(0);
@@ -532,9 +536,9 @@ impl Explainer {
         Ok(())
     }
 
-    /// A width that is not a positive number (a hidden element) lays out at 320 CSS pixels.
+    /// A width that is not a positive number (a hidden element) lays out at `HIDDEN_ELEMENT_WIDTH`.
     fn resize(&mut self, css_width: f64, device_pixel_ratio: f64) {
-        let width = if css_width.is_finite() && css_width > 0.0 { css_width } else { 320.0 };
+        let width = if css_width.is_finite() && css_width > 0.0 { css_width } else { HIDDEN_ELEMENT_WIDTH };
         if (width - self.css_width).abs() >= 0.5 {
             self.css_width = width;
             self.forget_scene();
