@@ -257,6 +257,14 @@ fn every_problem_is_said_at_once_in_the_spreadsheets_terms() {
         assert!(errors.iter().any(|error| error.starts_with(expected)), "{expected}\nnot in\n{}", errors.join("\n"));
     }
     assert!(errors.iter().any(|error| error.ends_with("(first used at row 3)")), "{errors:?}");
+    // A row cut short is said once: its cells are not under their columns, so what they hold says nothing more.
+    assert_eq!(errors.iter().filter(|error| error.starts_with("facts.csv row 7")).count(), 1, "{errors:?}");
+    // Sheet by sheet, row by row, as a journalist goes through them.
+    let facts = errors.iter().position(|error| error.starts_with("facts.csv")).unwrap_or(0);
+    assert!(errors[..facts].iter().all(|error| error.starts_with("parties.csv")), "{errors:?}");
+    assert!(errors[facts..].iter().all(|error| error.starts_with("facts.csv")), "{errors:?}");
+    let rows: Vec<usize> = errors[facts..].iter().filter_map(|error| error.split(' ').nth(2)?.trim_end_matches([',', ':']).parse().ok()).collect();
+    assert!(rows.windows(2).all(|pair| pair[0] <= pair[1]), "{rows:?}");
 }
 
 #[test]

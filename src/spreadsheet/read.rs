@@ -59,10 +59,16 @@ struct Report {
     found: SheetErrors,
     cells: BTreeSet<(String, Option<usize>, Option<String>)>,
     missing_columns: BTreeSet<(String, String)>,
+    /// Rows whose cells do not line up with the header: what their cells say is not what their columns mean, so
+    /// nothing more is said of them than that.
+    misaligned_rows: BTreeSet<(String, usize)>,
 }
 
 impl Report {
     fn error(&mut self, file: &str, row: Option<usize>, column: Option<&str>, message: String) {
+        if column.is_some() && row.is_some_and(|row| self.misaligned_rows.contains(&(file.to_owned(), row))) {
+            return;
+        }
         self.cells.insert((file.to_owned(), row, column.map(str::to_owned)));
         self.found.errors.push(SheetError::new(file, row, column, message));
     }
@@ -75,7 +81,8 @@ impl Report {
     fn already_said(&self, error: &SheetError) -> bool {
         let column_missing =
             error.column.as_ref().is_some_and(|column| self.missing_columns.contains(&(error.file.clone(), column.clone())));
-        column_missing || self.cells.contains(&(error.file.clone(), error.row, error.column.clone()))
+        let misaligned = error.row.is_some_and(|row| self.misaligned_rows.contains(&(error.file.clone(), row)));
+        column_missing || misaligned || self.cells.contains(&(error.file.clone(), error.row, error.column.clone()))
     }
 }
 
@@ -144,16 +151,24 @@ pub fn read_sheets(files: &[SheetFile]) -> Result<Spreadsheet, SheetErrors> {
     }
     match Dataset::from_deserializer(&document) {
         Ok(dataset) if report.found.errors.is_empty() => Ok(Spreadsheet { document, dataset, warnings: report.found.warnings }),
-        Ok(_) => Err(report.found),
+        Ok(_) => Err(in_reading_order(report.found)),
         Err(errors) => {
             for error in locate_all(&errors, &rows) {
                 if !report.already_said(&error) {
                     report.found.errors.push(error);
                 }
             }
-            Err(report.found)
+            Err(in_reading_order(report.found))
         }
     }
+}
+
+/// Problems sheet by sheet in the order of `SHEETS`, row by row, as a journalist goes through them; within a row,
+/// the sheet's own problems before the validation's (the sort is stable).
+fn in_reading_order(mut found: SheetErrors) -> SheetErrors {
+    let sheet = |file: &str| layout_of(file).and_then(|layout| SHEETS.iter().position(|known| known.file == layout.file)).unwrap_or(0);
+    found.errors.sort_by_key(|error| (sheet(&error.file), error.row.unwrap_or(0)));
+    found
 }
 
 /// The field separator of a sheet: French and Moroccan locales export with semicolons (the comma is their decimal
@@ -251,9 +266,11 @@ fn parse_table(file: &SheetFile, layout: &'static SheetLayout, report: &mut Repo
         if row.cells.len() < named {
             let message = format!("the row has {} cells, the header {named}: a cell is missing or two were merged", row.cells.len());
             report.error(name, Some(row.number), None, message);
+            report.misaligned_rows.insert((name.to_owned(), row.number));
         } else if row.cells.iter().skip(named).any(|cell| !is_blank(cell)) {
             let message = format!("the row has {} cells, the header {named}: a cell is outside the named columns", row.cells.len());
             report.error(name, Some(row.number), None, message);
+            report.misaligned_rows.insert((name.to_owned(), row.number));
         }
     }
     Some(table)
