@@ -295,6 +295,9 @@ fn check_header(table: &mut Table, layout: &SheetLayout, report: &mut Report) {
             let columns: Vec<&str> = layout.columns.iter().copied().filter(|known| known.starts_with(column.as_str())).collect();
             let message = format!("not a column of the format: write it as {}", columns.join(", "));
             report.error(&file, Some(1), Some(column), message);
+        } else if layout.file == DATASET.file {
+            // Its extra members are rows (fields), not columns: another column has nowhere to go.
+            report.warning(&file, Some(1), Some(column), "not a column of dataset.csv (its columns: field, value): not read".to_owned());
         } else {
             table.extra_columns.push(position);
             let message = format!("not a column of the format (its columns: {}): kept as the extra member \"{column}\", which the widget ignores", layout.columns.join(", "));
@@ -395,10 +398,6 @@ fn insert_some(entry: &mut Map<String, Value>, member: &str, value: Option<Value
     }
 }
 
-fn strings(spellings: &[&'static str]) -> Vec<&'static str> {
-    spellings.to_vec()
-}
-
 fn build_document(tables: &HashMap<&'static str, Table>, rows: &mut Rows, report: &mut Report) -> Value {
     let mut document = Map::new();
     if let Some(table) = tables.get(DATASET.file) {
@@ -440,8 +439,8 @@ fn build_document(tables: &HashMap<&'static str, Table>, rows: &mut Rows, report
         document.insert("tactics".to_owned(), Value::Array(tactics));
     }
     if let Some(table) = tables.get(FACTS.file) {
-        let statuses = strings(&Status::ALL.map(Status::spelling));
-        let timings = strings(&Timing::ALL.map(Timing::spelling));
+        let statuses = Status::ALL.map(Status::spelling);
+        let timings = Timing::ALL.map(Timing::spelling);
         let mut facts = Vec::new();
         for row in &table.rows {
             let mut cells = Cells { table, row, report: &mut *report };
@@ -530,8 +529,8 @@ fn read_dataset_sheet(table: &Table, document: &mut Map<String, Value>, rows: &m
 /// `parties.csv` and `leaders.csv`: the mentioned parties and the unmentioned ones (`mentioned`: no), each in
 /// the sheet's order, with their leaders in the order of `leaders.csv`.
 fn read_parties(table: &Table, leaders_table: Option<&Table>, rows: &mut Rows, report: &mut Report) -> (Vec<Value>, Vec<Value>) {
-    let camps = strings(&Camp::ALL.map(Camp::spelling));
-    let genders = strings(&Gender::ALL.map(Gender::spelling));
+    let camps = Camp::ALL.map(Camp::spelling);
+    let genders = Gender::ALL.map(Gender::spelling);
     let mut parties = Vec::new();
     let mut unmentioned = Vec::new();
     for row in &table.rows {
