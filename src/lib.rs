@@ -15,6 +15,8 @@ pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod recording;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod spreadsheet;
 pub mod texts;
 pub mod theme;
 
