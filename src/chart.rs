@@ -70,11 +70,31 @@ pub fn draw<DB: DrawingBackend>(
     for text in &scene.texts {
         painter.text(text)?;
     }
+    focus_ring(&painter, scene, focused)
+}
+
+/// The ring around the focused mark, drawn over everything else: the browser keeps the rest of a drawing
+/// and draws only this again when the focus moves ([`record_focus_ring`]).
+fn focus_ring<DB: DrawingBackend>(painter: &Painter<'_, DB>, scene: &Scene, focused: Option<usize>) -> DrawResult<DB> {
     if let Some(mark) = focused.and_then(|position| scene.marks.get(position)) {
         let ring = mark.rect.inflate(FOCUS_RING_OFFSET + FOCUS_RING_WIDTH / 2.0);
         painter.outline_rect(ring, ColorRole::Focus, FOCUS_RING_WIDTH)?;
     }
     Ok(())
+}
+
+/// The focus ring alone, as commands to draw over what [`record`] recorded without it: the same pixels as a
+/// recording with `focused`, without recording the whole scene again for each arrow key.
+pub fn record_focus_ring(scene: &Scene, size: (u32, u32), theme: &Theme, focused: Option<usize>) -> Vec<DrawCommand> {
+    let mut commands = Vec::new();
+    let area = RecordingBackend { size, commands: &mut commands }.into_drawing_area();
+    let (pixel_width, _) = area.dim_in_pixel();
+    let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
+    let painter = Painter { area: &area, right_to_left: scene.right_to_left, theme, scale };
+    // As in `record`: a recording cannot fail.
+    let _ = focus_ring(&painter, scene, focused);
+    drop(area);
+    commands
 }
 
 /// plotters' `SVGBackend` writes a text's `font-size` as the style's size divided by this,
@@ -277,6 +297,68 @@ mod tests {
         "]]> <!-- --> <![CDATA[ x ]]>",
         "\u{202B}العدالة والتنمية (67%)…\u{202C}",
     ];
+
+    /// The commands in words, to compare two recordings (plotters' colours have no `Debug`).
+    fn described(commands: &[DrawCommand]) -> Vec<String> {
+        let color = |color: &plotters_backend::BackendColor| format!("{:?}/{}", color.rgb, color.alpha);
+        commands
+            .iter()
+            .map(|command| match command {
+                DrawCommand::Rect { upper_left, bottom_right, color: fill_color, fill, stroke_width } => {
+                    format!("rect {upper_left:?} {bottom_right:?} {} {fill} {stroke_width}", color(fill_color))
+                }
+                DrawCommand::Path { points, color: stroke_color, stroke_width } => format!("path {points:?} {} {stroke_width}", color(stroke_color)),
+                DrawCommand::Circle { center, radius, color: fill_color, fill, stroke_width } => {
+                    format!("circle {center:?} {radius} {} {fill} {stroke_width}", color(fill_color))
+                }
+                DrawCommand::Text { text, position, look } => format!("text {text} {position:?} {} {}", look.size, color(&look.color)),
+            })
+            .collect()
+    }
+
+    fn matrix_scene() -> Scene {
+        let dataset = Dataset::built_in().unwrap();
+        let request = ViewRequest { view: View::Matrix, lang: Lang::Ar, width: 390.0, ..Default::default() };
+        layout(&dataset, &request, &EstimatedTextMeasure).unwrap()
+    }
+
+    #[test]
+    fn the_focus_ring_drawn_over_a_kept_drawing_is_the_drawing_recorded_with_focus() {
+        let scene = matrix_scene();
+        let size = (scene.width as u32, scene.height as u32);
+        let theme = Theme::for_scheme(false);
+        for focused in [0, 7, scene.marks.len() - 1] {
+            let whole = record(&scene, size, &theme, Some(focused), Some(3));
+            let mut kept = record(&scene, size, &theme, None, Some(3));
+            let ring = record_focus_ring(&scene, size, &theme, Some(focused));
+            assert!(!ring.is_empty(), "a ring is drawn for mark {focused}");
+            kept.extend(ring);
+            assert_eq!(described(&kept), described(&whole), "mark {focused}");
+        }
+        assert!(record_focus_ring(&scene, size, &theme, None).is_empty());
+    }
+
+    #[test]
+    fn a_band_of_the_drawing_keeps_every_command_that_reaches_it_and_leaves_the_others() {
+        let scene = matrix_scene();
+        let size = (scene.width as u32, scene.height as u32);
+        let commands = record(&scene, size, &Theme::for_scheme(false), None, None);
+        let band = scene.header_bands.first().copied().unwrap();
+        let kept: Vec<&DrawCommand> = commands.iter().filter(|command| command.may_reach(band.top, band.bottom)).collect();
+        assert!(kept.len() * 3 < commands.len(), "a band of a tall matrix needs a fraction of its commands: {} of {}", kept.len(), commands.len());
+        // Every text anchored inside the band is kept, and the background that covers the whole canvas.
+        for command in &commands {
+            if let DrawCommand::Text { position, .. } = command
+                && f64::from(position.1) >= band.top
+                && f64::from(position.1) <= band.bottom
+            {
+                assert!(command.may_reach(band.top, band.bottom));
+            }
+        }
+        assert!(matches!(kept.first(), Some(DrawCommand::Rect { upper_left: (0, 0), .. })), "the background comes first");
+        let far_below = DrawCommand::Circle { center: (10, (band.bottom + 100.0) as i32), radius: 6, color: plotters_backend::BackendColor { alpha: 1.0, rgb: (0, 0, 0) }, fill: true, stroke_width: 1 };
+        assert!(!far_below.may_reach(band.top, band.bottom));
+    }
 
     /// One element as the checker read it: its name, its attributes and the text directly in it, unescaped.
     #[derive(Debug)]

@@ -22,6 +22,32 @@ pub enum DrawCommand {
     Text { text: String, position: BackendCoord, look: TextLook },
 }
 
+impl DrawCommand {
+    /// Whether anything the command draws can fall between the lines `top` and `bottom`: a band of the
+    /// drawing (the sticky column names) replays only those, not the whole chart. Generous by a stroke and
+    /// by a text's size above and below its anchor, so nothing at the edge is left out.
+    pub fn may_reach(&self, top: f64, bottom: f64) -> bool {
+        let (from, to) = match self {
+            DrawCommand::Rect { upper_left, bottom_right, stroke_width, .. } => {
+                let margin = f64::from(*stroke_width);
+                (f64::from(upper_left.1.min(bottom_right.1)) - margin, f64::from(upper_left.1.max(bottom_right.1)) + margin)
+            }
+            DrawCommand::Path { points, stroke_width, .. } => {
+                let margin = f64::from(*stroke_width);
+                let lowest = points.iter().map(|point| point.1).min().unwrap_or(0);
+                let highest = points.iter().map(|point| point.1).max().unwrap_or(0);
+                (f64::from(lowest) - margin, f64::from(highest) + margin)
+            }
+            DrawCommand::Circle { center, radius, stroke_width, .. } => {
+                let reach = f64::from(*radius) + f64::from(*stroke_width);
+                (f64::from(center.1) - reach, f64::from(center.1) + reach)
+            }
+            DrawCommand::Text { position, look, .. } => (f64::from(position.1) - look.size * 1.5, f64::from(position.1) + look.size * 1.5),
+        };
+        to >= top && from <= bottom
+    }
+}
+
 /// What the canvas needs from plotters' generic text style.
 #[derive(Clone)]
 pub struct TextLook {

@@ -95,23 +95,21 @@ impl CanvasBackend<'_> {
         Ok(CanvasBackend { context, state: RefCell::default() })
     }
 
-    /// Draws the commands in order; the first canvas call that throws stops the drawing.
-    pub fn replay(&self, commands: &[DrawCommand]) -> Result<(), CanvasError> {
-        for command in commands {
-            match command {
-                DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width } => {
-                    self.rect(*upper_left, *bottom_right, *color, *fill, *stroke_width);
-                }
-                DrawCommand::Path { points, color, stroke_width } => {
-                    self.set_stroke(*color, *stroke_width);
-                    self.trace(points, (*stroke_width).max(1));
-                    self.context.stroke();
-                }
-                DrawCommand::Circle { center, radius, color, fill, stroke_width } => {
-                    self.circle(*center, *radius, *color, *fill, *stroke_width)?;
-                }
-                DrawCommand::Text { text, position, look } => self.text(text, *position, look)?,
+    /// Draws one recorded command; the caller stops at the first canvas call that throws.
+    pub fn draw(&self, command: &DrawCommand) -> Result<(), CanvasError> {
+        match command {
+            DrawCommand::Rect { upper_left, bottom_right, color, fill, stroke_width } => {
+                self.rect(*upper_left, *bottom_right, *color, *fill, *stroke_width);
             }
+            DrawCommand::Path { points, color, stroke_width } => {
+                self.set_stroke(*color, *stroke_width);
+                self.trace(points, (*stroke_width).max(1));
+                self.context.stroke();
+            }
+            DrawCommand::Circle { center, radius, color, fill, stroke_width } => {
+                self.circle(*center, *radius, *color, *fill, *stroke_width)?;
+            }
+            DrawCommand::Text { text, position, look } => self.text(text, *position, look)?,
         }
         Ok(())
     }

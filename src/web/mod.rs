@@ -145,8 +145,11 @@ pub struct Explainer {
     built_in_texts: Vec<(Lang, JsValue)>,
     /// A newsroom's own dataset (`use_dataset`), which has every language's texts in it.
     custom_dataset: bool,
-    /// What the last `render` drew, for the header bands' canvases.
+    /// What the last `render` drew but the focus ring, and for which theme, selection, emphasis and size: a focus
+    /// move draws it again with the new ring over it, without recording the scene again; the header bands'
+    /// canvases replay their part of it.
     last_drawing: Vec<DrawCommand>,
+    last_drawing_key: Option<DrawingKey>,
     text_widths: RefCell<TextWidths>,
 }
 
@@ -156,11 +159,31 @@ fn error(message: &str) -> JsError {
 
 /// Draws recorded commands on the canvas of `context`, sized `size` CSS pixels, with the scene's line `top`
 /// at its top edge.
-fn replay_on(context: &CanvasRenderingContext2d, commands: &[DrawCommand], size: (u32, u32), device_pixel_ratio: f64, top: f64) -> Result<(), JsError> {
+/// What a kept drawing was drawn with, besides its scene (a new scene forgets the drawing).
+#[derive(Clone, Copy, PartialEq)]
+struct DrawingKey {
+    dark: bool,
+    selected: Option<usize>,
+    emphasised_party: Option<usize>,
+    size: (u32, u32),
+}
+
+/// Draws recorded commands on the canvas of `context`, sized `size` CSS pixels, with the scene's line `top`
+/// at its top edge, in order (an overlay after what it goes over); the first canvas call that throws stops it.
+fn replay_on<'c>(
+    context: &CanvasRenderingContext2d,
+    commands: &mut dyn Iterator<Item = &'c DrawCommand>,
+    size: (u32, u32),
+    device_pixel_ratio: f64,
+    top: f64,
+) -> Result<(), JsError> {
     let canvas = context.canvas().ok_or_else(|| error("this canvas context has no canvas"))?;
     let backend = CanvasBackend::new(&canvas, context, size, device_pixel_ratio, top).map_err(|message| error(&message))?;
-    // The words plotters put before a backend's error when the canvas was drawn through it.
-    backend.replay(commands).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))
+    for command in commands {
+        // The words plotters put before a backend's error when the canvas was drawn through it.
+        backend.draw(command).map_err(|message| error(&format!("backend error: Drawing backend error: {message}")))?;
+    }
+    Ok(())
 }
 
 fn dataset_error(errors: DatasetErrors) -> JsError {
@@ -192,6 +215,7 @@ impl Explainer {
             built_in_texts: Vec::new(),
             custom_dataset: false,
             last_drawing: Vec::new(),
+            last_drawing_key: None,
             text_widths: RefCell::default(),
         })
     }
@@ -308,10 +332,14 @@ impl Explainer {
         }
         let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
         let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
-        let focused = if show_focus { self.focused } else { None };
-        let commands = chart::record(scene, size, &Theme::for_scheme(self.state.dark), focused, self.selected);
-        replay_on(context, &commands, size, self.device_pixel_ratio, 0.0)?;
-        self.last_drawing = commands;
+        let theme = Theme::for_scheme(self.state.dark);
+        let key = DrawingKey { dark: self.state.dark, selected: self.selected, emphasised_party: scene.emphasised_party, size };
+        if self.last_drawing_key != Some(key) {
+            self.last_drawing = chart::record(scene, size, &theme, None, self.selected);
+            self.last_drawing_key = Some(key);
+        }
+        let ring = chart::record_focus_ring(scene, size, &theme, if show_focus { self.focused } else { None });
+        replay_on(context, &mut self.last_drawing.iter().chain(&ring), size, self.device_pixel_ratio, 0.0)?;
         Ok(scene.height)
     }
 
@@ -328,7 +356,10 @@ impl Explainer {
         let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
         let band = scene.header_bands.get(band).ok_or_else(|| error("no such header band"))?;
         let size = (scene.width.round().max(1.0) as u32, (band.bottom - band.top).round().max(1.0) as u32);
-        replay_on(context, &self.last_drawing, size, self.device_pixel_ratio, band.top)
+        // Only what reaches the band: a band is a sliver of a tall chart, and replaying the whole of it for each
+        // band cost as much as the chart's own draw.
+        let mut reaching = self.last_drawing.iter().filter(|command| command.may_reach(band.top, band.bottom));
+        replay_on(context, &mut reaching, size, self.device_pixel_ratio, band.top)
     }
 
     /// The mark under a point in CSS pixels relative to the canvas, if any; `reach` gives a
@@ -548,6 +579,7 @@ impl Explainer {
 
     fn forget_scene(&mut self) {
         self.scene = None;
+        self.last_drawing_key = None;
         self.focused = None;
         self.selected = None;
     }

@@ -147,6 +147,24 @@ export async function waitForRender(page, id = 'explainer', count = 1) {
     }, id);
   }
   await page.waitForFunction(([target, wanted]) => window.widgetEvents.filter((event) => event.type === 'explainer:render' && event.id === target).length >= wanted, [id, count], { timeout: 20000 });
+  // The first draw can be followed by another, as the page settles around it (a scroll bar appearing changes
+  // the element's width; fonts arrive): a test that reads mark positions must read them after it, as a reader
+  // points at what stays on the screen. Five frames with the canvas's box unchanged.
+  if (count === 1) {
+    await page.evaluate(async (target) => {
+      const canvas = document.getElementById(target)?.shadowRoot?.querySelector('canvas');
+      if (!canvas) return;
+      await document.fonts.ready;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let steady = 0, last = ''; steady < 5;) {
+        await frame();
+        const { width, height } = canvas.getBoundingClientRect();
+        const box = `${width}x${height}`;
+        steady = box === last ? steady + 1 : 0;
+        last = box;
+      }
+    }, id);
+  }
 }
 
 /** Counts canvas pixels that differ from the top-left corner's colour: drawn content, not an empty box. */
