@@ -21,9 +21,7 @@ use crate::layout::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneTe
 pub use crate::recording::{DrawCommand, RecordingBackend, TextLook};
 use crate::theme::Theme;
 
-/// System fonts first, then fonts with Arabic glyphs, so no font is downloaded
-/// and Arabic never falls back to boxes.
-pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', Tahoma, Arial, sans-serif";
+pub use crate::theme::FONT_STACK;
 
 /// The focus ring: thick enough for WCAG 2.4.11's 2 CSS pixels, set off the mark so it never hides it.
 pub const FOCUS_RING_WIDTH: f64 = 3.0;

@@ -3,7 +3,10 @@
 //! Drawn into each backend directly, `chart::draw` and plotters' element code are compiled once
 //! per backend into the wasm; the canvas and the SVG writer replay what `chart::record` recorded instead.
 
+use std::borrow::Cow;
 use std::convert::Infallible;
+
+use crate::theme::FONT_STACK;
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::FontStyle;
@@ -51,7 +54,9 @@ impl DrawCommand {
 /// What the canvas needs from plotters' generic text style.
 #[derive(Clone)]
 pub struct TextLook {
-    pub family: String,
+    /// Borrowed when it is the charts' own font stack (every text of ours): a recording of a chart holds
+    /// hundreds of texts, which each copied its 130 bytes.
+    pub family: Cow<'static, str>,
     pub size: f64,
     pub style: FontStyle,
     pub color: BackendColor,
@@ -63,7 +68,10 @@ impl TextLook {
     pub fn of<T: BackendTextStyle>(style: &T) -> TextLook {
         let anchor = style.anchor();
         TextLook {
-            family: style.family().as_str().to_owned(),
+            family: match style.family().as_str() {
+                FONT_STACK => Cow::Borrowed(FONT_STACK),
+                other => Cow::Owned(other.to_owned()),
+            },
             size: style.size(),
             style: style.style(),
             color: style.color(),

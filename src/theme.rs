@@ -7,6 +7,10 @@ use plotters::style::RGBColor;
 
 use crate::layout::ColorRole;
 
+/// System fonts first, then fonts with Arabic glyphs, so no font is downloaded
+/// and Arabic never falls back to boxes.
+pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', Tahoma, Arial, sans-serif";
+
 /// How many party colours the palette has; parties beyond it reuse colours in
 /// order, and the charts never rely on colour alone to tell parties apart.
 pub const PARTY_COLOR_COUNT: usize = 8;

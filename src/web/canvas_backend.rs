@@ -13,6 +13,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, FontStyle,
     text_anchor::{HPos, VPos},
 };
+use std::borrow::Cow;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -53,7 +54,7 @@ pub struct CanvasBackend<'a> {
 #[derive(Default)]
 struct ContextState {
     /// Weight, size (its bits) and family.
-    font: Option<(&'static str, u64, String)>,
+    font: Option<(&'static str, u64, Cow<'static, str>)>,
     fill: Option<ColorKey>,
     stroke: Option<(ColorKey, u32)>,
     align: Option<&'static str>,
