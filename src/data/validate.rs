@@ -239,9 +239,16 @@ fn is_partial_date(text: &str) -> bool {
     }
 }
 
-/// A party's texts beyond its names: the symbol and leaders the source may name it by, and the
-/// nicknames it uses, which the widget matches in the source and shows in tooltips.
-fn check_party_extras(checker: &mut Checker, party: &Party) {
+/// A party of `parties` or of `unmentioned_parties`, which have the same shape: its id, its names and camp
+/// note, and the symbol and leaders the source may name it by and the nicknames it uses, which the widget
+/// matches in the source and shows in tooltips.
+fn check_party(checker: &mut Checker, party: &Party) {
+    checker.id(&party.id);
+    checker.localized("name", &party.name, MAX_NAME_CHARS);
+    checker.optional_localized("short_name", &party.short_name, MAX_NAME_CHARS);
+    // The camps view wraps the note into its footnotes: unbounded, a 7,000-character note
+    // froze the layout for seconds (found by fuzzing). Bounded like a fact's note.
+    checker.optional_localized("camp_note", &party.camp_note, MAX_TEXT_CHARS);
     checker.optional_localized("symbol", &party.symbol, MAX_NAME_CHARS);
     checker.inner_count("nicknames", party.nicknames.len(), MAX_NICKNAMES);
     for (position, nickname) in party.nicknames.iter().enumerate() {
@@ -350,13 +357,7 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
     let mut party_ids = Vec::with_capacity(raw.parties.len());
     for (position, party) in raw.parties.iter().enumerate() {
         checker.position = position;
-        checker.id(&party.id);
-        checker.localized("name", &party.name, MAX_NAME_CHARS);
-        checker.optional_localized("short_name", &party.short_name, MAX_NAME_CHARS);
-        // The camps view wraps the note into its footnotes: unbounded, a 7,000-character note
-        // froze the layout for seconds (found by fuzzing). Bounded like a fact's note.
-        checker.optional_localized("camp_note", &party.camp_note, MAX_TEXT_CHARS);
-        check_party_extras(&mut checker, party);
+        check_party(&mut checker, party);
         party_ids.push(Some(party.id.as_str()));
     }
     checker.unique("parties", &party_ids);
@@ -367,11 +368,7 @@ pub(super) fn validate(raw: RawDataset) -> Result<Dataset, DatasetErrors> {
     let mut unmentioned_ids = Vec::with_capacity(raw.unmentioned_parties.len());
     for (position, party) in raw.unmentioned_parties.iter().enumerate() {
         checker.position = position;
-        checker.id(&party.id);
-        checker.localized("name", &party.name, MAX_NAME_CHARS);
-        checker.optional_localized("short_name", &party.short_name, MAX_NAME_CHARS);
-        checker.optional_localized("camp_note", &party.camp_note, MAX_TEXT_CHARS);
-        check_party_extras(&mut checker, party);
+        check_party(&mut checker, party);
         if position_of(&party_ids, &party.id).is_some() {
             let mut message = String::from("is also among the parties: ");
             message.push_str(&quoted(&party.id));
