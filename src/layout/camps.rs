@@ -31,9 +31,12 @@ struct CampColumn<'a> {
     role: ColorRole,
     name: &'static str,
     parties: &'a [usize],
+    /// The words before the parties reported as not using a tactic, as the legend words them for this
+    /// dataset: looked up once for the view, not for each of its cells.
+    refusal: &'static str,
 }
 
-fn camp_column(comparison: &CampsComparison, lang: Lang, camp: Camp) -> CampColumn<'_> {
+fn camp_column<'a>(comparison: &'a CampsComparison, lang: Lang, camp: Camp, refusal: &'static str) -> CampColumn<'a> {
     let majority = camp == Camp::Majority;
     CampColumn {
         camp,
@@ -41,6 +44,7 @@ fn camp_column(comparison: &CampsComparison, lang: Lang, camp: Camp) -> CampColu
         role: if majority { ColorRole::Majority } else { ColorRole::Opposition },
         name: ui(lang, if majority { UiText::Majority } else { UiText::Opposition }),
         parties: comparison.members(camp),
+        refusal,
     }
 }
 
@@ -78,7 +82,8 @@ fn unmentioned(dataset: &Dataset, lang: Lang, camp: Camp) -> Option<String> {
 pub fn layout(dataset: &Dataset, mut builder: SceneBuilder) -> Scene {
     let lang = builder.lang;
     let comparison = camps(dataset);
-    let columns = [camp_column(&comparison, lang, Camp::Majority), camp_column(&comparison, lang, Camp::Opposition)];
+    let refusal = refusal_legend_name(dataset, lang);
+    let columns = [camp_column(&comparison, lang, Camp::Majority, refusal), camp_column(&comparison, lang, Camp::Opposition, refusal)];
     let mut y = coverage_blocks(&mut builder, dataset, &comparison, &columns, MARGIN);
     y = diverging_chart(&mut builder, dataset, &comparison, &columns, y);
     y = footnotes(&mut builder, dataset, y);
@@ -254,7 +259,7 @@ fn camp_cell(dataset: &Dataset, lang: Lang, entry: &TacticByCamp, column: &CampC
     let refused = entry.not_used(column.camp);
     if !refused.is_empty() {
         cell.push_str(" (");
-        cell.push_str(refusal_legend_name(dataset, lang));
+        cell.push_str(column.refusal);
         cell.push_str(": ");
         cell.push_str(&party_names(dataset, lang, refused));
         cell.push(')');
