@@ -399,6 +399,7 @@ fn insert_some(entry: &mut Map<String, Value>, member: &str, value: Option<Value
 }
 
 fn build_document(tables: &HashMap<&'static str, Table>, rows: &mut Rows, report: &mut Report) -> Value {
+    let id_of = |entry: &Value| entry.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
     let mut document = Map::new();
     if let Some(table) = tables.get(DATASET.file) {
         read_dataset_sheet(table, &mut document, rows, report);
@@ -414,13 +415,12 @@ fn build_document(tables: &HashMap<&'static str, Table>, rows: &mut Rows, report
             categories.push(Value::Object(category));
             rows.categories.push(row.number);
         }
-        rows.category_ids = categories.iter().map(|entry| entry.get("id").and_then(Value::as_str).unwrap_or("").to_owned()).collect();
+        rows.category_ids = categories.iter().map(id_of).collect();
         if !categories.is_empty() {
             document.insert("categories".to_owned(), Value::Array(categories));
         }
     }
     let (parties, unmentioned) = tables.get(PARTIES.file).map(|table| read_parties(table, tables.get(LEADERS.file), rows, report)).unwrap_or_default();
-    let id_of = |entry: &Value| entry.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
     rows.party_ids = parties.iter().map(id_of).collect();
     document.insert("parties".to_owned(), Value::Array(parties));
     if let Some(table) = tables.get(TACTICS.file) {
