@@ -72,8 +72,8 @@ impl<'a> CanvasTextMeasure<'a> {
 
     fn width_in(&self, bold: bool, text: &str, font_size_px: f64) -> f64 {
         let size = (font_size_px * 100.0).round() as u32;
-        let key = (bold, size, text.to_owned());
-        let found = self.remembered.borrow().0.binary_search_by(|(remembered, _)| remembered.cmp(&key));
+        // Compared as borrowed text: a label found costs no copy of it, only one measured now is kept.
+        let found = self.remembered.borrow().0.binary_search_by(|((weight, points, label), _)| (*weight, *points, label.as_str()).cmp(&(bold, size, text)));
         let place = match found {
             Ok(position) => return self.remembered.borrow().0.get(position).map_or(0.0, |(_, width)| *width),
             Err(place) => place,
@@ -86,9 +86,9 @@ impl<'a> CanvasTextMeasure<'a> {
         let mut remembered = self.remembered.borrow_mut();
         if remembered.0.len() >= MAX_REMEMBERED_WIDTHS {
             remembered.0.clear();
-            remembered.0.push((key, width));
+            remembered.0.push(((bold, size, text.to_owned()), width));
         } else {
-            remembered.0.insert(place, (key, width));
+            remembered.0.insert(place, ((bold, size, text.to_owned()), width));
         }
         width
     }
