@@ -16,7 +16,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 
 use crate::data::Status;
-use crate::layout::{ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
+use crate::layout::{ANNOTATION_RING_OFFSET, Annotation, ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
 // Re-exported where the canvas backend has always imported them from.
 pub use crate::recording::{DrawCommand, RecordingBackend, TextLook};
 use crate::theme::Theme;
@@ -68,6 +68,9 @@ pub fn draw<DB: DrawingBackend>(
     for text in &scene.texts {
         painter.text(text)?;
     }
+    if let Some(annotation) = &scene.annotation {
+        painter.annotation(scene, annotation)?;
+    }
     focus_ring(&painter, scene, focused)
 }
 
@@ -112,7 +115,8 @@ const PLOTTERS_SVG_FONT_DIVISOR: f64 = 1.24;
 pub fn render_svg(scene: &Scene, theme: &Theme) -> String {
     let size = (scene.width.ceil().max(1.0) as u32, scene.height.ceil().max(1.0) as u32);
     let mut adapted = scene.clone();
-    for text in &mut adapted.texts {
+    let annotation_lines = adapted.annotation.iter_mut().flat_map(|annotation| annotation.lines.iter_mut());
+    for text in adapted.texts.iter_mut().chain(annotation_lines) {
         text.text = xml_characters(&text.text);
         // No size divides back to exactly 13: plotters writes 13.000000000000002, which viewers round.
         text.font_size *= PLOTTERS_SVG_FONT_DIVISOR;
@@ -251,6 +255,21 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             MarkShape::Chip { role } => self.outline_rect(mark.rect.inflate(-1.0), *role, 2.0),
             MarkShape::Fold { .. } => Ok(()),
         }
+    }
+
+    /// The fact in focus: a ring around its mark, a line to the note, and the note on the background.
+    fn annotation(&self, scene: &Scene, annotation: &Annotation) -> DrawResult<DB> {
+        if let Some(mark) = scene.marks.get(annotation.mark) {
+            self.outline_rect(mark.rect.inflate(ANNOTATION_RING_OFFSET), ColorRole::Text, SELECTED_OUTLINE_WIDTH)?;
+        }
+        let (from, to) = annotation.pointer;
+        self.line(from, to, ColorRole::Text, 1.0)?;
+        self.fill_rect(annotation.frame, ColorRole::Background)?;
+        self.outline_rect(annotation.frame, ColorRole::Text, 1.0)?;
+        for line in &annotation.lines {
+            self.text(line)?;
+        }
+        Ok(())
     }
 
     fn text(&self, text: &SceneText) -> DrawResult<DB> {

@@ -17,6 +17,8 @@ pub struct State<'a> {
     pub lang: &'a str,
     pub party: Option<&'a str>,
     pub versus: Option<&'a str>,
+    /// The fact in focus, by id; none (null) without one.
+    pub fact: Option<String>,
 }
 
 /// A party for the pickers, in the reader's language.

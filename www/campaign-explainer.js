@@ -38,7 +38,7 @@ const CANNOT_LOAD = {
 
 export class CampaignExplainer extends HTMLElement {
   static get observedAttributes() {
-    return ['view', 'lang', 'party', 'versus', 'theme', 'src', 'folded', 'loading'];
+    return ['view', 'lang', 'party', 'versus', 'theme', 'src', 'folded', 'loading', 'fact', 'story'];
   }
 
   #wrapper = element('div', { class: 'explainer', part: 'explainer' });

@@ -240,6 +240,7 @@ impl<'a> SceneBuilder<'a> {
             party_emphasis: self.party_emphasis,
             emphasised_party: None,
             header_bands: self.header_bands,
+            annotation: None,
         };
         if right_to_left {
             mirror(&mut scene);

@@ -4,6 +4,7 @@
 //! focus (`Scene::mark_at`, `Scene::next_mark`) share one source of truth and the
 //! web layer needs none. Each view has its own module.
 
+mod annotation;
 mod builder;
 mod columns;
 mod camps;
@@ -22,6 +23,7 @@ use std::fmt;
 use crate::compare::PartyIndex;
 use crate::data::{Dataset, Lang};
 
+pub use annotation::{Annotation, RING_OFFSET as ANNOTATION_RING_OFFSET, text_box};
 pub use builder::{MIN_TARGET, line_height};
 pub use navigation::NavigationKey;
 pub use scene::{ColorRole, HeaderBand, Mark, MarkShape, PartyEmphasis, Rect, Scene, SceneShape, SceneText, StatusSymbol, Table, TextAnchor};
@@ -86,6 +88,8 @@ pub struct ViewRequest {
     pub width: f64,
     /// Categories the matrix shows folded, as one row of counts: a phone reader's shorter matrix.
     pub folded: CategorySet,
+    /// The fact in focus (its position in the dataset): its mark ringed and a short note beside it.
+    pub fact: Option<usize>,
 }
 
 /// A set of category positions; the first 64 categories can be in it (a dataset declares at most 40).
@@ -154,6 +158,9 @@ pub fn layout(dataset: &Dataset, request: &ViewRequest, measure: &dyn TextMeasur
     };
     // The same call the web layer makes on a kept scene, so both paths draw alike.
     scene.emphasise_party(request.party);
+    if let Some(fact) = request.fact {
+        annotation::annotate(&mut scene, dataset, request.lang, fact, measure);
+    }
     Ok(scene)
 }
 

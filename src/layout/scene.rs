@@ -3,6 +3,7 @@
 use crate::data::{Lang, Status};
 
 use super::View;
+use super::annotation::Annotation;
 
 /// A rectangle in CSS pixels, from its top-left corner.
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -206,6 +207,8 @@ pub struct Scene {
     /// columns, top to bottom: over a chart taller than the screen the element keeps the current block's in
     /// view, drawn again from this scene. Empty in views without columns.
     pub header_bands: Vec<HeaderBand>,
+    /// The fact in focus, ringed, with its note (`ViewRequest::fact`); none when the view has no mark for it.
+    pub annotation: Option<Annotation>,
 }
 
 /// A horizontal band of a scene, in its CSS pixels.

@@ -113,6 +113,8 @@ struct WidgetState {
     versus: usize,
     dark: bool,
     folded: CategorySet,
+    /// The fact in focus (the `fact` attribute, set by a story's step or the host), by position in the dataset.
+    fact: Option<usize>,
 }
 
 /// The width a hidden element (no width of its own) lays out at, e.g. for a download asked of it: a small
@@ -206,7 +208,7 @@ impl Explainer {
         LIVE_HANDLES.fetch_add(1, Ordering::Relaxed);
         Ok(Explainer {
             dataset,
-            state: WidgetState { view: View::Matrix, lang: Lang::Ar, party: 0, versus, dark: false, folded: CategorySet::default() },
+            state: WidgetState { view: View::Matrix, lang: Lang::Ar, party: 0, versus, dark: false, folded: CategorySet::default(), fact: None },
             css_width: 640.0,
             device_pixel_ratio: 1.0,
             scene: None,
@@ -261,6 +263,7 @@ impl Explainer {
             self.state.versus = self.dataset.default_versus();
             // Category positions are the dataset's: the host applies `folded` again.
             self.state.folded = CategorySet::default();
+            self.state.fact = None;
             self.forget_scene();
             return Ok(());
         }
@@ -274,6 +277,7 @@ impl Explainer {
         self.state.party = party;
         self.state.versus = versus;
         self.state.folded = CategorySet::default();
+        self.state.fact = None;
         self.forget_scene();
         Ok(())
     }
@@ -294,7 +298,8 @@ impl Explainer {
             ("versus", Some(id)) => self.set_versus(id),
             ("versus", None) => self.show_versus(default_versus),
             ("folded", folded) => self.set_folded(folded.unwrap_or_default()),
-            _ => Err(rejected("attribute: unknown attribute", attribute, "view, lang, party, versus, folded")),
+            ("fact", fact) => self.set_fact(fact.unwrap_or_default()),
+            _ => Err(rejected("attribute: unknown attribute", attribute, "view, lang, party, versus, folded, fact")),
         }
     }
 
@@ -325,6 +330,7 @@ impl Explainer {
                 versus: self.state.versus,
                 width: self.css_width,
                 folded: self.state.folded,
+                fact: self.state.fact,
             };
             let measure = CanvasTextMeasure::new(context, &self.text_widths);
             let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
@@ -430,6 +436,7 @@ impl Explainer {
                 lang: lang.code(),
                 party: self.party_id(self.state.party),
                 versus: self.party_id(self.state.versus),
+                fact: self.state.fact.and_then(|fact| documents::fact_id(&self.dataset, fact)),
             }),
             "parties" => to_js(&documents::parties(&self.dataset, lang)),
             "views" => to_js(&documents::views(lang)),
@@ -516,6 +523,22 @@ impl Explainer {
             if self.state.view == View::Matrix {
                 self.forget_scene();
             }
+        }
+        Ok(())
+    }
+
+    /// A fact id of the dataset, or none (an empty value) for no fact in focus.
+    fn set_fact(&mut self, id: &str) -> Result<(), JsError> {
+        let id = id.trim();
+        let fact = if id.is_empty() {
+            None
+        } else {
+            let found = (0..self.dataset.facts().len()).find(|&position| documents::fact_id(&self.dataset, position).as_deref() == Some(id));
+            Some(found.ok_or_else(|| error(&format!("fact: unknown fact {}, expected the id of a fact of the dataset", quoted(id))))?)
+        };
+        if fact != self.state.fact {
+            self.state.fact = fact;
+            self.forget_scene();
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ import { fetchDataset } from './dataset.js';
 import { adoptStyles, dispatch, element, pageLang, reportError } from './dom.js';
 import { Downloads } from './downloads.js';
 import { HeaderBands } from './header-bands.js';
+import { Story } from './story.js';
 import { PointerAndKeys } from './pointer-keys.js';
 import { DataTable } from './table.js';
 import { fetchTexts, hasTextsFile } from './texts.js';
@@ -19,7 +20,7 @@ export { liveHandles, loadWasm } from './wasm.js';
 
 const THEMES = ['light', 'dark', 'auto'];
 // Attributes whose values depend on the dataset: applied again when another dataset comes in.
-const DATASET_ATTRIBUTES = ['party', 'versus', 'folded'];
+const DATASET_ATTRIBUTES = ['party', 'versus', 'folded', 'fact'];
 
 export class Widget {
   #host;
@@ -62,6 +63,11 @@ export class Widget {
   #shownLang;
   #shownParties;
   #shownScene;
+  // Story mode (the `story` attribute): the page's steps set the attributes; while a step's are set, the draws
+  // wait (`#holdingRedraws`), so the step is one change, and its draw is announced once.
+  #story;
+  #holdingRedraws = false;
+  #announceStep = false;
 
   /** `skeleton`: `{ wrapper, alert, fallback }` of the loader's shadow root; `fail(error)`: the loader's way out. */
   constructor(host, skeleton, fail) {
@@ -86,6 +92,7 @@ export class Widget {
       reportError: (message) => reportError(host, message),
       shadow: host.shadowRoot,
     });
+    this.#story = new Story(host, (attributes) => this.#showStep(attributes));
     skeleton.alert.before(this.#controls.node);
     skeleton.fallback.after(this.#stage, this.#downloads.node, this.#table.node, this.#live);
 
@@ -159,11 +166,13 @@ export class Widget {
     this.#resizeObserver.observe(host);
     this.#watchPixelRatio(signal);
     this.#redraw();
+    if (host.hasAttribute('story')) this.#story.start(signal);
   }
 
   /** The element left the page: the handle is freed now rather than when the garbage collector gets to it. */
   stop() {
     this.#ready = false;
+    this.#story.stop();
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
     cancelAnimationFrame(this.#resizeFrame);
@@ -178,6 +187,11 @@ export class Widget {
   attributeChanged(name, oldValue, value) {
     // Before the handle is ready, start() reads every attribute as it then is.
     if (!this.#ready || oldValue === value) return;
+    if (name === 'story') {
+      if (value === null) this.#story.stop();
+      else this.#story.start(this.#signal);
+      return;
+    }
     if (name === 'src') {
       this.#loadDataset(value, this.#signal).then(() => this.#redraw());
       return;
@@ -387,7 +401,7 @@ export class Widget {
 
   #redraw() {
     const host = this.#host;
-    if (!this.#ready || !this.#explainer || !host.isConnected) return;
+    if (this.#holdingRedraws || !this.#ready || !this.#explainer || !host.isConnected) return;
     const { alert, fallback } = this.#skeleton;
     if (!alert.hidden && this.#stage.hidden) return;
     const width = this.#width();
@@ -407,6 +421,10 @@ export class Widget {
       }
       const state = this.#explainer.document('state');
       this.#updateChrome(state, width);
+      if (this.#announceStep) {
+        this.#announceStep = false;
+        this.#live.textContent = this.#stepDescription();
+      }
       dispatch(host, 'explainer:render', state);
     } catch (error) {
       if (this.#stopIfTrapped(error)) return;
@@ -445,6 +463,39 @@ export class Widget {
       this.#canvas.setAttribute('aria-label', explainer.document('summary'));
       this.#table.render(explainer.document('table'));
     }
+  }
+
+  /**
+   * A step of the story came to the middle of the screen: its attributes are set as the host could set them (the
+   * page sees the same state), the card the reader opened closes, and the chart is drawn once.
+   */
+  #showStep(attributes) {
+    const host = this.#host;
+    if (this.#card.isOpen) {
+      this.#card.close();
+      this.#explainer?.set_selected(undefined);
+    }
+    this.#holdingRedraws = true;
+    try {
+      for (const [name, value] of Object.entries(attributes)) {
+        if (value === null) host.removeAttribute(name);
+        else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+      }
+    } finally {
+      this.#holdingRedraws = false;
+    }
+    this.#announceStep = true;
+    this.#redraw();
+  }
+
+  /** What a screen reader hears when a step changes the chart: the view's caption, and the fact in focus. */
+  #stepDescription() {
+    const explainer = this.#explainer;
+    const caption = explainer.document('table')?.caption ?? '';
+    const fact = this.#host.getAttribute('fact');
+    const marks = fact ? explainer.marks_of_fact(fact) : [];
+    const label = marks.length ? explainer.mark(marks[0])?.label : '';
+    return label ? `${caption}. ${label}` : caption;
   }
 
   #announce(mark) {

@@ -1,0 +1,205 @@
+//! The fact in focus (a story step's `data-fact`, the element's `fact`): its mark ringed, and a short note in the chart, clear of every label.
+//!
+//! Placed on the finished (already mirrored) scene: beside the mark where a box of the note's size
+//! touches no text and no other mark; where none is free, the rows below the mark move down to make room
+//! under it, so the note never covers what the chart says.
+
+use crate::data::{Dataset, Lang};
+
+use super::builder::{BODY, MARGIN, line_height};
+use super::scene::{ColorRole, MarkShape, Rect, Scene, SceneShape, SceneText, TextAnchor};
+use super::text::{self, TextMeasure};
+
+/// The note's text starts this far in from its frame.
+const NOTE_PADDING: f64 = 6.0;
+/// Between the mark's ring and the note, and between the note and anything else.
+const NOTE_GAP: f64 = 8.0;
+/// A note is a few words, not the fact's card: at most this wide and this many lines.
+const NOTE_MAX_WIDTH: f64 = 240.0;
+const NOTE_MAX_LINES: usize = 3;
+/// The ring around the mark in focus is drawn this far outside its rect.
+pub const RING_OFFSET: f64 = 3.0;
+
+/// The note of the fact in focus, in the scene's CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// The mark of the fact, ringed.
+    pub mark: usize,
+    /// The note's box; its lines are inside it.
+    pub frame: Rect,
+    pub lines: Vec<SceneText>,
+    /// From the mark's ring to the note's frame.
+    pub pointer: ((f64, f64), (f64, f64)),
+}
+
+/// Where a text is drawn, as a box: its anchor side and measured width, one line high.
+pub fn text_box(measure: &dyn TextMeasure, text: &SceneText) -> Rect {
+    let style = text::TextStyle { font_size: text.font_size, bold: text.bold };
+    let width = text::measure(measure, &text.text, style);
+    let height = line_height(style);
+    let left = match text.anchor {
+        TextAnchor::Left => text.x,
+        TextAnchor::Center => text.x - width / 2.0,
+        TextAnchor::Right => text.x - width,
+    };
+    Rect::new(left, text.y - height / 2.0, width, height)
+}
+
+/// Puts the note of `fact` on the scene, if the scene has a mark for it (a folded category, or a view
+/// without marks of facts, has none: nothing is added).
+pub fn annotate(scene: &mut Scene, dataset: &Dataset, lang: Lang, fact: usize, measure: &dyn TextMeasure) {
+    let Some(mark) = scene.marks.iter().position(|mark| mark.fact == Some(fact) && !matches!(mark.shape, MarkShape::Fold { .. })) else {
+        return;
+    };
+    let Some(record) = dataset.facts().get(fact) else { return };
+    let inner_width = (scene.width - 2.0 * MARGIN).min(NOTE_MAX_WIDTH) - 2.0 * NOTE_PADDING;
+    let wrapped = text::wrap(measure, record.text.get(lang), BODY, inner_width, NOTE_MAX_LINES);
+    let text_width = wrapped.lines.iter().map(|line| text::measure(measure, line, BODY)).fold(0.0, f64::max);
+    let size = (text_width.ceil() + 2.0 * NOTE_PADDING, line_height(BODY) * wrapped.lines.len() as f64 + 2.0 * NOTE_PADDING);
+    let ring = scene.marks[mark].rect.inflate(RING_OFFSET);
+    let row_bottom = scene.marks[mark].rect.bottom();
+    let frame = free_place(scene, mark, ring, size, measure).unwrap_or_else(|| make_room_below(scene, ring.center().0, row_bottom, size));
+    // The ring moved with the rows if room was made above it: read it again.
+    let ring = scene.marks[mark].rect.inflate(RING_OFFSET);
+    let (anchor, x) = if scene.right_to_left {
+        (TextAnchor::Right, frame.right() - NOTE_PADDING)
+    } else {
+        (TextAnchor::Left, frame.x + NOTE_PADDING)
+    };
+    let lines = wrapped
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(position, line)| SceneText {
+            x,
+            y: frame.y + NOTE_PADDING + line_height(BODY) * (position as f64 + 0.5),
+            text: line,
+            font_size: BODY.font_size,
+            anchor,
+            bold: false,
+            role: ColorRole::Text,
+        })
+        .collect();
+    scene.annotation = Some(Annotation { mark, frame, lines, pointer: pointer(ring, frame) });
+}
+
+/// The shortest line from the ring's edge to the frame's edge, between their facing sides.
+fn pointer(ring: Rect, frame: Rect) -> ((f64, f64), (f64, f64)) {
+    let clamp = |value: f64, low: f64, high: f64| value.max(low).min(high.max(low));
+    let (ring_x, ring_y) = ring.center();
+    let frame_x = frame.center().0;
+    if frame.y >= ring.bottom() || frame.bottom() <= ring.y {
+        let x = clamp(ring_x, frame.x, frame.right());
+        let (from, to) = if frame.y >= ring.bottom() { (ring.bottom(), frame.y) } else { (ring.y, frame.bottom()) };
+        ((clamp(x, ring.x, ring.right()), from), (x, to))
+    } else {
+        let y = clamp(ring_y, frame.y, frame.bottom());
+        let (from, to) = if frame_x >= ring_x { (ring.right(), frame.x) } else { (ring.x, frame.right()) };
+        ((from, clamp(y, ring.y, ring.bottom())), (to, y))
+    }
+}
+
+/// A place beside the ring, inside the chart, where a box of `size` touches no text and no other mark.
+fn free_place(scene: &Scene, mark: usize, ring: Rect, size: (f64, f64), measure: &dyn TextMeasure) -> Option<Rect> {
+    let (width, height) = size;
+    let mut obstacles: Vec<Rect> = scene.texts.iter().map(|text| text_box(measure, text)).collect();
+    obstacles.extend(scene.marks.iter().enumerate().filter(|(position, _)| *position != mark).map(|(_, other)| other.rect));
+    obstacles.push(ring);
+    let (center_x, center_y) = ring.center();
+    let below = ring.bottom() + NOTE_GAP;
+    let above = ring.y - NOTE_GAP - height;
+    let after = ring.right() + NOTE_GAP;
+    let before = ring.x - NOTE_GAP - width;
+    // Nearest first: under or over the mark, then beside it, each centred, then flush with either edge.
+    let candidates = [
+        (center_x - width / 2.0, below),
+        (center_x - width / 2.0, above),
+        (after, center_y - height / 2.0),
+        (before, center_y - height / 2.0),
+        (ring.x, below),
+        (ring.right() - width, below),
+        (ring.x, above),
+        (ring.right() - width, above),
+        (after, ring.y),
+        (before, ring.y),
+        (after, ring.bottom() - height),
+        (before, ring.bottom() - height),
+    ];
+    candidates.into_iter().map(|(x, y)| Rect::new(x, y, width, height)).find(|frame| {
+        frame.x >= MARGIN
+            && frame.right() <= scene.width - MARGIN
+            && frame.y >= MARGIN
+            && frame.bottom() <= scene.height - MARGIN
+            && obstacles.iter().all(|obstacle| !obstacle.inflate(NOTE_GAP / 2.0).intersects(frame))
+    })
+}
+
+/// Moves everything from the bottom of the mark's row down by the note's height and gaps, and returns the
+/// note's frame in the band that opens, under the mark (inside the chart's sides).
+fn make_room_below(scene: &mut Scene, center_x: f64, row_bottom: f64, size: (f64, f64)) -> Rect {
+    let (width, height) = size;
+    // Half a pixel of slack: the next row starts where this one ends, give or take a rounding.
+    let line = row_bottom - 0.5;
+    let room = height + 2.0 * NOTE_GAP;
+    let moves = |y: f64| y >= line;
+    let shift_rect = |rect: &mut Rect| {
+        if rect.y >= line {
+            rect.y += room;
+        } else if rect.bottom() > line {
+            // Crosses the opening (a column's band, a long rule): it grows across it.
+            rect.height += room;
+        }
+    };
+    for text in &mut scene.texts {
+        if moves(text.y) {
+            text.y += room;
+        }
+    }
+    for shape in &mut scene.shapes {
+        match shape {
+            SceneShape::FilledRect { rect, .. } => shift_rect(rect),
+            SceneShape::Line { from, to, .. } => {
+                let (top, bottom) = if from.1 <= to.1 { (&mut from.1, &mut to.1) } else { (&mut to.1, &mut from.1) };
+                if *top >= line {
+                    *top += room;
+                }
+                if *bottom >= line {
+                    *bottom += room;
+                }
+            }
+            SceneShape::Symbol(symbol) => {
+                if moves(symbol.center.1) {
+                    symbol.center.1 += room;
+                }
+            }
+        }
+    }
+    for other in &mut scene.marks {
+        let moved = other.rect.y >= line;
+        shift_rect(&mut other.rect);
+        if !moved {
+            continue;
+        }
+        match &mut other.shape {
+            MarkShape::Symbol(symbol) => symbol.center.1 += room,
+            MarkShape::Bar { track, fill, .. } => {
+                track.y += room;
+                fill.y += room;
+            }
+            MarkShape::Chip { .. } | MarkShape::Fold { .. } => {}
+        }
+    }
+    for emphasis in &mut scene.party_emphasis {
+        shift_rect(&mut emphasis.band);
+        shift_rect(&mut emphasis.underline);
+    }
+    for band in &mut scene.header_bands {
+        if band.top >= line {
+            band.top += room;
+            band.bottom += room;
+        }
+    }
+    scene.height += room;
+    let x = (center_x - width / 2.0).min(scene.width - MARGIN - width).max(MARGIN);
+    Rect::new(x, row_bottom + NOTE_GAP, width, height)
+}

@@ -1,0 +1,144 @@
+// Story mode: a page whose paragraphs carry data-explainer-step, scrolled programmatically one step at a time as
+// a reader would. Each crossing brings, within a second, an explainer:render carrying that step's state; the
+// widget never moves the page; each step is announced once in the live region; a step outside the element
+// `story="#id"` names is not followed; a reader's own change between two steps is taken back by the next one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, endSession, openPage, waitForRender } from './harness.mjs';
+
+const STEPS = [
+  { view: 'party', party: 'pjd' },
+  { view: 'party', party: 'pam' },
+  { view: 'compare', party: 'pjd', versus: 'pam' },
+  { view: 'matrix', fact: 'pam-live-rally-speech' },
+  { view: 'timeline', fact: 'pjd-web-tv' },
+  { view: 'camps' },
+];
+// What the host itself set, which a step without that attribute shows again.
+const HOST = { view: 'matrix', party: 'istiqlal', versus: 'usfp' };
+
+const attributes = (state) => Object.entries(state).map(([name, value]) => ` data-${name}="${value}"`).join('');
+const STORY_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Story</title>
+<link rel="stylesheet" href="/fixtures-story.css">
+<script type="module" src="/campaign-explainer.js"></script>
+</head>
+<body>
+<div class="chart"><campaign-explainer id="explainer" story="#steps" lang="en" view="${HOST.view}" party="${HOST.party}" versus="${HOST.versus}"></campaign-explainer></div>
+<main id="steps">
+${STEPS.map((state, index) => `<p id="step-${index}" data-explainer-step${attributes(state)}>Step ${index}: ${JSON.stringify(state)}</p>`).join('\n')}
+</main>
+<p id="outside" data-explainer-step data-view="camps">A step outside #steps, which the widget does not follow.</p>
+</body>
+</html>
+`;
+// The chart is fixed beside the text, so its height never moves the steps; each step is taller than the band.
+const STORY_CSS = `body { margin: 0; font: 16px/1.5 sans-serif; }
+.chart { position: fixed; top: 0; right: 0; width: 460px; height: 100vh; overflow: auto; }
+main, #outside { margin-right: 480px; padding: 100vh 16px 50vh; }
+p[data-explainer-step] { min-height: 60vh; margin: 0 0 40vh; border-top: 1px solid #999; }`;
+
+let server, origin, browser;
+before(async () => {
+  ({ server, origin, browser } = await startSession({
+    handler: (request, response) => {
+      const { pathname } = new URL(request.url, 'http://127.0.0.1');
+      if (pathname === '/story.html') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(STORY_PAGE);
+      else if (pathname === '/fixtures-story.css') response.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' }).end(STORY_CSS);
+      else return false;
+      return true;
+    },
+  }));
+});
+after(() => endSession({ server, browser }));
+
+/** Scrolls so that the middle of `target` is in the middle of the screen; resolves to the scroll position set. */
+const scrollToMiddle = (page, target) => page.evaluate((selector) => {
+  const step = document.querySelector(selector);
+  const { top, height } = step.getBoundingClientRect();
+  window.scrollTo({ top: scrollY + top + height / 2 - innerHeight / 2, behavior: 'instant' });
+  window.storyCrossedAt = performance.now();
+  window.rendersBefore = window.widgetEvents.length;
+  return scrollY;
+}, target);
+
+/** The first explainer:render since the last scroll that carries `expected`, and how long after the scroll it came. */
+const renderOf = (page, expected) => page.waitForFunction((wanted) => {
+  const renders = window.widgetEvents.slice(window.rendersBefore).filter((event) => event.type === 'explainer:render');
+  const found = renders.find((event) => Object.entries(wanted).every(([name, value]) => event.detail[name] === value));
+  return found ? { detail: found.detail, after: performance.now() - window.storyCrossedAt } : false;
+}, expected, { timeout: 5000 }).catch(async (error) => {
+  const events = await page.evaluate(() => window.widgetEvents.slice(-4).map((event) => `${event.type} ${JSON.stringify(event.detail)}`));
+  throw new Error(`no render with ${JSON.stringify(expected)} (${error.message}); the last events: ${events.join('; ')}`);
+});
+
+test('scrolled step by step, the chart follows each step within a second, never scrolls, and announces each once', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/story.html`, { origin, viewport: { width: 1280, height: 800 } });
+  await waitForRender(page);
+  await page.evaluate(() => {
+    window.announcements = [];
+    const live = document.getElementById('explainer').shadowRoot.getElementById('live');
+    new MutationObserver(() => window.announcements.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+    window.scrolls = 0;
+    addEventListener('scroll', () => { window.scrolls += 1; }, { passive: true });
+  });
+  for (const [index, step] of STEPS.entries()) {
+    const expected = { view: step.view, party: step.party ?? HOST.party, versus: step.versus ?? HOST.versus, fact: step.fact ?? null, lang: 'en' };
+    const scrolled = await scrollToMiddle(page, `#step-${index}`);
+    const { after: delay } = await renderOf(page, expected);
+    assert.ok(delay < 1000, `step ${index}: the render with its state came ${Math.round(delay)} ms after the crossing`);
+    // Let anything late settle: one change per crossing, and the page stays where the reader put it.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const after = await page.evaluate(() => ({
+      scrollY,
+      states: window.widgetEvents.slice(window.rendersBefore).filter((event) => event.type === 'explainer:render').map((event) => event.detail),
+      announcements: window.announcements.splice(0),
+      attributes: Object.fromEntries(['view', 'party', 'versus', 'fact'].map((name) => [name, document.getElementById('explainer').getAttribute(name)])),
+    }));
+    assert.equal(after.scrollY, scrolled, `step ${index}: the widget left the scroll position alone`);
+    for (const state of after.states) {
+      for (const [name, value] of Object.entries(expected)) assert.equal(state[name], value, `step ${index}: every render after the crossing has ${name} ${value}: ${JSON.stringify(after.states)}`);
+    }
+    assert.equal(after.announcements.filter(Boolean).length, 1, `step ${index}: one announcement: ${JSON.stringify(after.announcements)}`);
+    assert.ok(after.announcements.find(Boolean).length > 10, `step ${index}: the announcement says what the chart shows: ${after.announcements}`);
+    if (step.fact) assert.ok(after.announcements.find(Boolean).includes(step.fact.startsWith('pam') ? 'PAM' : 'PJD'), `the fact in focus is named: ${after.announcements}`);
+    // The story sets the attributes the host could set: the page reads the same state.
+    assert.deepEqual(after.attributes, { view: expected.view, party: expected.party, versus: expected.versus, fact: step.fact ?? null });
+  }
+  assert.equal(await page.evaluate(() => window.scrolls), STEPS.length, 'one scroll event per step the test made, none from the widget');
+
+  // The step outside the story's element is not followed: the last step of #steps stays.
+  await scrollToMiddle(page, '#outside');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  assert.equal(await page.evaluate(() => window.widgetEvents.slice(window.rendersBefore).filter((event) => event.type === 'explainer:render').length), 0, 'no draw for a step outside #steps');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the reader can explore at any step, and the next crossing takes the chart back to the story', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/story.html`, { origin, viewport: { width: 1280, height: 800 } });
+  await waitForRender(page);
+  await scrollToMiddle(page, '#step-2');
+  await renderOf(page, { view: 'compare', party: 'pjd', versus: 'pam' });
+  // The reader picks another view with the widget's own buttons (which set the attribute, as the contract says).
+  const picked = await page.evaluate(() => {
+    const buttons = [...document.getElementById('explainer').shadowRoot.querySelectorAll('button[data-view="camps"]')];
+    const button = buttons[0];
+    button?.click();
+    return Boolean(button);
+  });
+  assert.ok(picked, 'the widget has a button for the camps view');
+  await page.waitForFunction(() => window.widgetEvents.at(-1)?.detail?.view === 'camps', null, { timeout: 5000 });
+  await scrollToMiddle(page, '#step-3');
+  const { detail } = await renderOf(page, { view: 'matrix', fact: 'pam-live-rally-speech' });
+  assert.equal(detail.party, HOST.party, 'a step without data-party shows the host\'s own party');
+  // The fact's note is drawn by the same Rust code into the SVG export too.
+  const svg = await page.evaluate(() => document.getElementById('explainer').toSVG());
+  assert.ok(svg.includes('At the time of writing'), 'the SVG of the step has the fact\'s note');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
