@@ -145,7 +145,7 @@ fn make_room_below(scene: &mut Scene, center_x: f64, row_bottom: f64, size: (f64
     let shift_rect = |rect: &mut Rect| {
         if rect.y >= line {
             rect.y += room;
-        } else if rect.bottom() > line {
+        } else if rect.bottom() > row_bottom + 0.5 {
             // Crosses the opening (a column's band, a long rule): it grows across it.
             rect.height += room;
         }
