@@ -22,7 +22,8 @@ class PagesPlugin {
           compilation.fileDependencies.add(path.join(root, 'data/source/article.ar.txt'));
           // The wasm's hashed name, for the pages' preload of it: the chunks' assets are emitted by now.
           const wasmFile = Object.keys(compilation.assets).find((name) => name.endsWith('.wasm'));
-          compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article, wasmFile)));
+          compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article, wasmFile, { story: true })));
+          compilation.emitAsset('article.html', new webpack.sources.RawSource(demoPage(article, wasmFile)));
           compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage(wasmFile)));
           compilation.emitAsset('embed-code.txt', new webpack.sources.RawSource(embedCode(wasmFile)));
           // Every view in every language as SVG, for RSS, AMP and social cards, and the element's fallback.

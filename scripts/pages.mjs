@@ -64,17 +64,64 @@ export function fallbackHtml(view = 'matrix', lang = 'ar') {
 <noscript>${tableHtml(rendering.table)}</noscript>`;
 }
 
-function articleHtml(article) {
+/** The article's sentences, each tagged with the facts it is the source of. */
+function taggedArticle(article) {
   const dataset = JSON.parse(readFileSync(new URL('../data/campaign-2016.json', import.meta.url), 'utf8'));
-  const tagged = factsBySentence(article, dataset.facts);
+  return factsBySentence(article, dataset.facts);
+}
+
+/** One sentence of the article, a link to its facts in the widget when it has any. */
+function sentenceHtml(sentence, position) {
+  const facts = sentence.facts.length ? ` data-facts="${escape(sentence.facts.join(' '))}" tabindex="0" role="button"` : '';
+  return `<span class="sentence" id="sentence-${position}"${facts}>${escape(sentence.text)}</span>`;
+}
+
+/**
+ * The article's paragraphs as the story's steps: the source has no paragraph marks, so they follow its subjects,
+ * sentence by sentence (positions in `sentences`), each with the chart it shows. The two opening sentences say
+ * every party went online (who used what); the duplicated opening and the teams every party recruited, that
+ * strategies differ (the camps); the PJD's record campaign, begun weeks before the official start (the
+ * timeline); its toolkit and its web TV; PAM's channel, its "not yet" live broadcast and its videos in two
+ * languages like the PJD's (head to head); the USFP's hashtag before the campaign (the timeline again); Istiqlal's.
+ */
+export const STORY = [
+  { sentences: [0, 1], view: 'matrix' },
+  { sentences: [2, 3], view: 'camps' },
+  { sentences: [4], view: 'timeline', fact: 'pjd-government-record' },
+  { sentences: [5, 6], view: 'party', party: 'pjd', fact: 'pjd-live-rally-speech' },
+  { sentences: [7], view: 'party', party: 'pjd', fact: 'pjd-web-tv' },
+  { sentences: [8], view: 'party', party: 'pam', fact: 'pam-web-tv' },
+  { sentences: [9], view: 'party', party: 'pam', fact: 'pam-live-rally-speech' },
+  { sentences: [10], view: 'compare', party: 'pam', versus: 'pjd', fact: 'pam-arabic-amazigh' },
+  { sentences: [11], view: 'timeline', fact: 'usfp-campaign-hashtag' },
+  { sentences: [12, 13], view: 'party', party: 'istiqlal', fact: 'istiqlal-live-coverage' },
+  { sentences: [14], view: 'party', party: 'istiqlal', fact: 'istiqlal-web-radio' },
+];
+
+/** The article as steps beside (desktop) or under (phone) the sticky widget, which follows them (`story`). */
+function storyHtml(article) {
+  const tagged = taggedArticle(article);
+  const told = new Set(STORY.flatMap((step) => step.sentences));
+  const missing = tagged.map((_, position) => position).filter((position) => !told.has(position));
+  if (missing.length) throw new Error(`pages.mjs STORY leaves out sentences ${missing.join(', ')} of the article`);
+  const steps = STORY.map((step) => {
+    const state = ['view', 'party', 'versus', 'fact'].filter((name) => step[name]).map((name) => ` data-${name}="${escape(step[name])}"`).join('');
+    return `<p class="step" data-explainer-step${state}>${step.sentences.map((position) => sentenceHtml(tagged[position], position)).join(' ')}</p>`;
+  });
+  return `<div class="story">
+<figure class="widget story-chart"><campaign-explainer id="explainer" story="#story-steps" loading="eager">${fallbackHtml()}</campaign-explainer></figure>
+<div class="story-steps" id="story-steps">
+${steps.join('\n')}
+</div>
+</div>`;
+}
+
+function articleHtml(article) {
+  const tagged = taggedArticle(article);
   // Three sentences a paragraph reads like the original layout; the widget goes after the second paragraph.
   const paragraphs = [];
   for (let index = 0; index < tagged.length; index += 3) paragraphs.push(tagged.slice(index, index + 3));
-  const html = paragraphs.map((paragraph) => `<p>${paragraph.map((sentence) => {
-    const position = tagged.indexOf(sentence);
-    const facts = sentence.facts.length ? ` data-facts="${escape(sentence.facts.join(' '))}" tabindex="0" role="button"` : '';
-    return `<span class="sentence" id="sentence-${position}"${facts}>${escape(sentence.text)}</span>`;
-  }).join(' ')}</p>`);
+  const html = paragraphs.map((paragraph) => `<p>${paragraph.map((sentence) => sentenceHtml(sentence, tagged.indexOf(sentence))).join(' ')}</p>`);
   html.splice(2, 0, `<figure class="widget"><campaign-explainer id="explainer">${fallbackHtml()}</campaign-explainer></figure>`);
   return html.join('\n');
 }
@@ -98,7 +145,12 @@ ${wasmPreload(wasmFile ? `PATH/${wasmFile}` : '')}<script type="module" src="PAT
 `;
 }
 
-export function demoPage(article, wasmFile) {
+/**
+ * The demo: the article told as a story (`story`: true, dist/index.html), its paragraphs driving the widget as the
+ * reader scrolls; or with the widget in its flow after the second paragraph (dist/article.html), as a page
+ * without story mode embeds it.
+ */
+export function demoPage(article, wasmFile, { story = false } = {}) {
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -110,12 +162,12 @@ export function demoPage(article, wasmFile) {
 ${wasmPreload(wasmFile)}<script type="module" src="campaign-explainer.js"></script>
 <script type="module" src="demo.js"></script>
 </head>
-<body>
+<body${story ? ' class="story-page"' : ''}>
 <main>
 <article>
 <h1>كيف استعملت الأحزاب المغربية مواقع التواصل الاجتماعي في حملة انتخابات 7 أكتوبر 2016</h1>
-<p class="dek">المقال الأصلي (شتنبر 2016)، مع رسم تفاعلي: كل نقطة في الرسم مرتبطة بالجملة التي تسندها في المقال.</p>
-${articleHtml(article)}
+<p class="dek">المقال الأصلي (شتنبر 2016)، مع رسم تفاعلي${story ? ' يتبع فقرات المقال أثناء القراءة' : ''}: كل نقطة في الرسم مرتبطة بالجملة التي تسندها في المقال.</p>
+${story ? storyHtml(article) : articleHtml(article)}
 </article>
 </main>
 </body>

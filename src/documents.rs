@@ -17,7 +17,8 @@ pub struct State<'a> {
     pub lang: &'a str,
     pub party: Option<&'a str>,
     pub versus: Option<&'a str>,
-    /// The fact in focus, by id; none (null) without one.
+    /// The fact in focus, by id; left out without one, so the contract's four members stay all there is.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
 }
 

@@ -36,6 +36,15 @@ fn problems(scene: &Scene) -> Vec<String> {
             found.push(format!("the note {} covers the mark {:?} at {}", describe(&frame), mark.label, describe(&area)));
         }
     }
+    // The pointer from the ring to the note crosses no label either.
+    let ((x0, y0), (x1, y1)) = annotation.pointer;
+    let pointer = Rect::new(x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs());
+    for text in &scene.texts {
+        let label = text_box(&EstimatedTextMeasure, text);
+        if label.intersects(&pointer) {
+            found.push(format!("the pointer {} crosses the label {:?} at {}", describe(&pointer), text.text, describe(&label)));
+        }
+    }
     for line in &annotation.lines {
         let drawn = text_box(&EstimatedTextMeasure, line);
         if drawn.x < frame.x || drawn.right() > frame.right() || drawn.y < frame.y || drawn.bottom() > frame.bottom() {

@@ -46,9 +46,34 @@ function selectSentence(sentence) {
   widget.scrollIntoView({ block: 'nearest' });
 }
 
+/**
+ * The story's chart box (dist/index.html) is shorter than most views: when a step brings another view or fact, the
+ * box (never the page) shows the fact's mark, and its note under or beside it, or the view's top.
+ */
+const chartBox = widget.closest('.story-chart');
+let shownStep = '';
+function showStepInChart(state) {
+  const step = `${state.view}|${state.party}|${state.versus}|${state.fact ?? ''}`;
+  if (!chartBox || step === shownStep || chartBox.scrollHeight <= chartBox.clientHeight) return;
+  shownStep = step;
+  const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  const marks = state.fact ? widget.explainer?.marks_of_fact(state.fact) ?? [] : [];
+  const rect = marks.length ? widget.explainer.mark(marks[0])?.rect : null;
+  const canvas = widget.shadowRoot?.querySelector('canvas');
+  if (!rect || !canvas) {
+    chartBox.scrollTo({ top: 0, behavior });
+    return;
+  }
+  const markTop = canvas.getBoundingClientRect().top - chartBox.getBoundingClientRect().top + chartBox.scrollTop + rect[1];
+  chartBox.scrollTo({ top: Math.max(0, markTop - chartBox.clientHeight / 4), behavior });
+}
+
 readHash();
 window.addEventListener('hashchange', readHash);
-widget.addEventListener('explainer:render', (event) => writeHash(event.detail));
+widget.addEventListener('explainer:render', (event) => {
+  writeHash(event.detail);
+  showStepInChart(event.detail);
+});
 widget.addEventListener('explainer:read', (event) => highlight(event.detail.fact.id));
 document.addEventListener('click', (event) => {
   const sentence = event.target.closest?.('.sentence[data-facts]');

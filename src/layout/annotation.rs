@@ -6,7 +6,7 @@
 
 use crate::data::{Dataset, Lang};
 
-use super::builder::{BODY, MARGIN, line_height};
+use super::builder::{BODY, MARGIN, MIN_TARGET, line_height};
 use super::scene::{ColorRole, MarkShape, Rect, Scene, SceneShape, SceneText, TextAnchor};
 use super::text::{self, TextMeasure};
 
@@ -57,8 +57,15 @@ pub fn annotate(scene: &mut Scene, dataset: &Dataset, lang: Lang, fact: usize, m
     let text_width = wrapped.lines.iter().map(|line| text::measure(measure, line, BODY)).fold(0.0, f64::max);
     let size = (text_width.ceil() + 2.0 * NOTE_PADDING, line_height(BODY) * wrapped.lines.len() as f64 + 2.0 * NOTE_PADDING);
     let ring = scene.marks[mark].rect.inflate(RING_OFFSET);
-    let row_bottom = scene.marks[mark].rect.bottom();
-    let frame = free_place(scene, mark, ring, size, measure).unwrap_or_else(|| make_room_below(scene, ring.center().0, row_bottom, size));
+    // Where the pointer comes straight down from the ring, when rows move to make room under it.
+    let (frame, straight_down) = match free_place(scene, mark, ring, size, measure) {
+        Some(frame) => (frame, None),
+        None => {
+            let line = uncut_line(scene, scene.marks[mark].rect.bottom(), measure);
+            let pointer_x = clear_pointer_x(scene, ring, line, measure);
+            (make_room_below(scene, pointer_x, line, size), Some(pointer_x))
+        }
+    };
     // The ring moved with the rows if room was made above it: read it again.
     let ring = scene.marks[mark].rect.inflate(RING_OFFSET);
     let (anchor, x) = if scene.right_to_left {
@@ -80,7 +87,11 @@ pub fn annotate(scene: &mut Scene, dataset: &Dataset, lang: Lang, fact: usize, m
             role: ColorRole::Text,
         })
         .collect();
-    scene.annotation = Some(Annotation { mark, frame, lines, pointer: pointer(ring, frame) });
+    let pointer = match straight_down {
+        Some(x) => ((x, ring.bottom()), (x, frame.y)),
+        None => pointer(ring, frame),
+    };
+    scene.annotation = Some(Annotation { mark, frame, lines, pointer });
 }
 
 /// The shortest line from the ring's edge to the frame's edge, between their facing sides.
@@ -89,7 +100,12 @@ fn pointer(ring: Rect, frame: Rect) -> ((f64, f64), (f64, f64)) {
     let (ring_x, ring_y) = ring.center();
     let frame_x = frame.center().0;
     if frame.y >= ring.bottom() || frame.bottom() <= ring.y {
-        let x = clamp(ring_x, frame.x, frame.right());
+        // Straight down (or up) where the ring and the note overlap across; from the note's middle when they do not.
+        let x = if ring.x < frame.right() && frame.x < ring.right() {
+            clamp(ring_x, frame.x.max(ring.x), frame.right().min(ring.right()))
+        } else {
+            clamp(ring_x, frame.x, frame.right())
+        };
         let (from, to) = if frame.y >= ring.bottom() { (ring.bottom(), frame.y) } else { (ring.y, frame.bottom()) };
         ((clamp(x, ring.x, ring.right()), from), (x, to))
     } else {
@@ -132,6 +148,41 @@ fn free_place(scene: &Scene, mark: usize, ring: Rect, size: (f64, f64), measure:
             && frame.bottom() <= scene.height - MARGIN
             && obstacles.iter().all(|obstacle| !obstacle.inflate(NOTE_GAP / 2.0).intersects(frame))
     })
+}
+
+/// The first line at or below `from` that cuts through no mark and no text: in a view of two columns the rows of
+/// the other column need not end where the mark's does, and moving half of a row would tear it apart.
+fn uncut_line(scene: &Scene, from: f64, measure: &dyn TextMeasure) -> f64 {
+    let texts = scene.texts.iter().map(|text| text_box(measure, text));
+    // Short bands too (a category's heading): a tall one (a column's emphasis) crosses every line and grows.
+    let bands = scene.shapes.iter().filter_map(|shape| match shape {
+        SceneShape::FilledRect { rect, .. } if rect.height < 3.0 * MIN_TARGET => Some(*rect),
+        _ => None,
+    });
+    let boxes: Vec<Rect> = scene.marks.iter().map(|mark| mark.rect).chain(texts).chain(bands).collect();
+    let mut line = from;
+    // Each pass moves the line to the bottom of something it cut, so it only goes down, and ends.
+    while let Some(cut) = boxes.iter().find(|area| area.y < line - 0.5 && area.bottom() > line + 0.5) {
+        line = cut.bottom();
+    }
+    line
+}
+
+/// Where, across the ring, a line straight down from it to `line` passes between the labels of the rows in the way
+/// (between a row's name and its symbol, say); the ring's centre when nothing is in the way or nothing is clear.
+fn clear_pointer_x(scene: &Scene, ring: Rect, line: f64, measure: &dyn TextMeasure) -> f64 {
+    let center = ring.center().0;
+    if line <= ring.bottom() {
+        return center;
+    }
+    let labels: Vec<Rect> = scene.texts.iter().map(|text| text_box(measure, text).inflate(2.0)).filter(|label| label.y < line && label.bottom() > ring.bottom()).collect();
+    let clear = |x: f64| labels.iter().all(|label| x < label.x || x > label.right());
+    // From the centre outwards, a few pixels at a time.
+    let steps = (ring.width / 8.0).ceil() as usize;
+    (0..=steps)
+        .flat_map(|step| [center + step as f64 * 4.0, center - step as f64 * 4.0])
+        .find(|&x| x > ring.x + 2.0 && x < ring.right() - 2.0 && clear(x))
+        .unwrap_or(center)
 }
 
 /// Moves everything from the bottom of the mark's row down by the note's height and gaps, and returns the
@@ -201,5 +252,7 @@ fn make_room_below(scene: &mut Scene, center_x: f64, row_bottom: f64, size: (f64
     }
     scene.height += room;
     let x = (center_x - width / 2.0).min(scene.width - MARGIN - width).max(MARGIN);
+    // The pointer comes down at `center_x`: the note stays under it.
+    let x = x.max(center_x - width + NOTE_PADDING).min(center_x - NOTE_PADDING);
     Rect::new(x, row_bottom + NOTE_GAP, width, height)
 }

@@ -69,7 +69,7 @@ const scrollToMiddle = (page, target) => page.evaluate((selector) => {
 /** The first explainer:render since the last scroll that carries `expected`, and how long after the scroll it came. */
 const renderOf = (page, expected) => page.waitForFunction((wanted) => {
   const renders = window.widgetEvents.slice(window.rendersBefore).filter((event) => event.type === 'explainer:render');
-  const found = renders.find((event) => Object.entries(wanted).every(([name, value]) => event.detail[name] === value));
+  const found = renders.find((event) => Object.entries(wanted).every(([name, value]) => (event.detail[name] ?? null) === value));
   return found ? { detail: found.detail, after: performance.now() - window.storyCrossedAt } : false;
 }, expected, { timeout: 5000 }).catch(async (error) => {
   const events = await page.evaluate(() => window.widgetEvents.slice(-4).map((event) => `${event.type} ${JSON.stringify(event.detail)}`));
@@ -101,7 +101,7 @@ test('scrolled step by step, the chart follows each step within a second, never 
     }));
     assert.equal(after.scrollY, scrolled, `step ${index}: the widget left the scroll position alone`);
     for (const state of after.states) {
-      for (const [name, value] of Object.entries(expected)) assert.equal(state[name], value, `step ${index}: every render after the crossing has ${name} ${value}: ${JSON.stringify(after.states)}`);
+      for (const [name, value] of Object.entries(expected)) assert.equal(state[name] ?? null, value, `step ${index}: every render after the crossing has ${name} ${value}: ${JSON.stringify(after.states)}`);
     }
     assert.equal(after.announcements.filter(Boolean).length, 1, `step ${index}: one announcement: ${JSON.stringify(after.announcements)}`);
     assert.ok(after.announcements.find(Boolean).length > 10, `step ${index}: the announcement says what the chart shows: ${after.announcements}`);
