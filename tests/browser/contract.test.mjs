@@ -41,7 +41,7 @@ const shadow = (page, id, selector, read) => page.evaluate(([target, query, prop
 }, [id, selector, read]);
 
 test('every view draws, and each attribute change redraws with the new state', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   let count = (await events(page, 'explainer:render')).length;
   for (const view of ['party', 'compare', 'camps', 'timeline', 'matrix']) {
@@ -64,7 +64,7 @@ const textRequests = (page) => page.evaluate(() => performance.getEntriesByType(
 const tableText = (page) => shadow(page, 'explainer', 'table', 'textContent');
 
 test('the built-in dataset\'s French and English texts are fetched when a reader needs them, once, and the first draw is in that language', async () => {
-  let { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  let { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   assert.deepEqual(await textRequests(page), [], 'an Arabic reader downloads no other language');
   let count = (await events(page, 'explainer:render')).length;
@@ -79,7 +79,7 @@ test('the built-in dataset\'s French and English texts are fetched when a reader
   await context.close();
 
   // Asked for in the page's URL: requested with the wasm, and the very first draw is in English.
-  ({ page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin }));
+  ({ page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin }));
   await waitForRender(page);
   assert.deepEqual((await events(page, 'explainer:render')).map((event) => event.detail.lang), ['en']);
   assert.deepEqual(await textRequests(page), ['en']);
@@ -90,7 +90,7 @@ test('the built-in dataset\'s French and English texts are fetched when a reader
 });
 
 test('texts that cannot be loaded keep the last language, say why, and are tried again on the next change', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   textsUnavailable = true;
   try {
@@ -116,7 +116,7 @@ test('texts that cannot be loaded keep the last language, say why, and are tried
 });
 
 test('a custom dataset in French still fetches the French file for the widget\'s own words, and going back to the built-in dataset stays in French', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   const lastIs = (key, value) => page.waitForFunction(([wanted, expected]) => window.widgetEvents.filter((event) => event.type === 'explainer:render').at(-1)?.detail[wanted] === expected, [key, value]);
   await page.evaluate(() => document.getElementById('explainer').setAttribute('src', '/fixtures/hostile-dataset.json'));
@@ -136,7 +136,7 @@ test('a custom dataset in French still fetches the French file for the widget\'s
 });
 
 test('the URL hash restores the state on load and follows it', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#view=compare&party=usfp&versus=istiqlal&lang=en`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#view=compare&party=usfp&versus=istiqlal&lang=en`, { origin });
   await waitForRender(page);
   assert.deepEqual(await lastRender(page), { view: 'compare', lang: 'en', party: 'usfp', versus: 'istiqlal' });
   await page.evaluate(() => document.getElementById('explainer').setAttribute('view', 'camps'));
@@ -147,7 +147,7 @@ test('the URL hash restores the state on load and follows it', async () => {
 });
 
 test('a rejected attribute keeps the last valid state and fires explainer:error naming the value', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   await page.evaluate(() => {
     const widget = document.getElementById('explainer');
@@ -170,7 +170,7 @@ test('a rejected attribute keeps the last valid state and fires explainer:error 
 });
 
 test('a canvas call that throws while drawing says what it threw in the alert and an error event; the next good draw clears it', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   await page.evaluate(() => {
     const prototype = CanvasRenderingContext2D.prototype;
@@ -192,7 +192,7 @@ test('a canvas call that throws while drawing says what it threw in the alert an
 });
 
 test('keyboard: one Tab stop, arrows move between marks and are announced, Enter opens the fact card, Escape closes it', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin });
   await waitForRender(page);
   await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('canvas').focus());
   const first = await shadow(page, 'explainer', '#live', 'textContent');
@@ -220,7 +220,7 @@ test('keyboard: one Tab stop, arrows move between marks and are announced, Enter
 });
 
 test('screen readers get a summary on the canvas, a live region and a data table equal to the view', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en&view=matrix`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en&view=matrix`, { origin });
   await waitForRender(page);
   assert.equal(await shadow(page, 'explainer', 'canvas', 'role'), 'img');
   assert.equal(await shadow(page, 'explainer', '#live', 'aria-live'), 'polite');
@@ -237,8 +237,9 @@ test('screen readers get a summary on the canvas, a live region and a data table
   await context.close();
 });
 
-test('a sentence of the article selects its fact in the widget, and "read in the article" highlights it', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin });
+// On the story (index.html), whose steps also set the chart as they pass, and on the article with the widget in its flow.
+for (const demo of ['index.html', 'article.html']) test(`a sentence of the article selects its fact in the widget, and "read in the article" highlights it (${demo})`, async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/${demo}`, { origin });
   await waitForRender(page);
   const factId = await page.evaluate(() => document.querySelector('.sentence[data-facts]').dataset.facts.split(' ')[0]);
   // Back up to the sentence, at once: the demo scrolls smoothly, and WebKit's driver would click before it is there.
@@ -348,7 +349,7 @@ test('embed.html speaks the pym.js child protocol to its parent', async () => {
 });
 
 test('theme="auto" follows prefers-color-scheme, and theme="light" overrides it', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/`, { origin, colorScheme: 'dark' });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin, colorScheme: 'dark' });
   await waitForRender(page);
   const corner = () => page.evaluate(() => {
     const canvas = document.getElementById('explainer').shadowRoot.querySelector('canvas');

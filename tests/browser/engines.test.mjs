@@ -57,7 +57,7 @@ const matrixGeometry = (page) => page.evaluate(() => {
 
 for (const [lang, direction] of [['ar', 'rtl'], ['en', 'ltr']]) {
   test(`the matrix in ${lang} is laid out ${direction === 'rtl' ? 'right to left: tactic names on the right, right-aligned' : 'left to right: tactic names on the left'}`, async () => {
-    const { page, context, problems } = await openPage(browser, `${origin}/#view=matrix&lang=${lang}`, { origin });
+    const { page, context, problems } = await openPage(browser, `${origin}/article.html#view=matrix&lang=${lang}`, { origin });
     await waitForRender(page);
     await page.evaluate(() => document.fonts.ready.then(() => true));
     assert.equal(await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('.explainer').dir), direction);
@@ -83,7 +83,7 @@ for (const [lang, direction] of [['ar', 'rtl'], ['en', 'ltr']]) {
 
 test('every view draws in each language, at a desktop and a phone width', async () => {
   for (const [viewport, deviceScaleFactor] of [[{ width: 900, height: 1200 }, 1], [{ width: 360, height: 800 }, 2]]) {
-    const { page, context, problems } = await openPage(browser, `${origin}/#view=matrix&lang=ar`, { origin, viewport, deviceScaleFactor });
+    const { page, context, problems } = await openPage(browser, `${origin}/article.html#view=matrix&lang=ar`, { origin, viewport, deviceScaleFactor });
     await waitForRender(page);
     let count = await page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').length);
     for (const lang of ['ar', 'fr', 'en']) {
@@ -104,7 +104,7 @@ test('every view draws in each language, at a desktop and a phone width', async 
 });
 
 test('Tab from the controls lands on the chart inside the shadow root, and the focused mark is announced', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin });
   await waitForRender(page);
   // The control just before the chart in tab order; then a real Tab key from the driver.
   await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('.table-toggle').focus());
@@ -124,7 +124,7 @@ test('Tab from the controls lands on the chart inside the shadow root, and the f
 });
 
 test('resizing the container redraws at the new width, with no ResizeObserver error reaching the page', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=ar`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=ar`, { origin });
   await waitForRender(page);
   // What a newsroom's error tracker listens to.
   await page.evaluate(() => {

@@ -27,7 +27,7 @@ const differing = (page, first, second) => page.evaluate(([one, two]) => {
 }, [first, second]);
 
 test('Tab into the chart draws a focus ring, arrows move it, leaving removes it', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=fr`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=fr`, { origin });
   await waitForRender(page);
   await snapshot(page, 'unfocused');
   const renders = () => page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').length);
@@ -49,7 +49,7 @@ test('Tab into the chart draws a focus ring, arrows move it, leaving removes it'
 });
 
 test('picking a party in the matrix moves its emphasis band, and picking it back draws the same pixels', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en&view=matrix&party=pjd`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en&view=matrix&party=pjd`, { origin });
   await waitForRender(page);
   const renders = () => page.evaluate(() => window.widgetEvents.filter((event) => event.type === 'explainer:render').length);
   let count = await renders();

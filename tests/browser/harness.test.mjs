@@ -12,7 +12,7 @@ before(async () => {
 after(() => endSession({ server, browser }));
 
 test('console errors, uncaught errors, rejections, failed requests and requests off the origin are recorded', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin });
   await waitForRender(page);
   assert.deepEqual(problems, [], 'the demo itself is clean');
   assert.ok(await page.evaluate(() => window.widgetEvents.length > 0), 'widget events are recorded');

@@ -19,7 +19,7 @@ before(async () => {
 after(() => endSession({ server, browser }));
 
 test('a panic prints its message and place in the console, and the element shows its alert and fires explainer:error', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/index.html`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html`, { origin });
   await waitForRender(page);
   await page.evaluate(() => document.getElementById('explainer').setAttribute('view', 'panic-for-tests'));
   await page.waitForFunction(() => window.widgetEvents.some((event) => event.type === 'explainer:error'));

@@ -15,7 +15,7 @@ after(() => endSession({ server, browser }));
 const clickDownload = (page, format) => page.download(() => page.evaluate((wanted) => document.getElementById('explainer').shadowRoot.querySelector(`.downloads [data-format="${wanted}"]`).click(), format));
 
 test('the reader can download the chart as PNG and SVG and the data as CSV and JSON', async (t) => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#view=compare&lang=fr`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#view=compare&lang=fr`, { origin });
   await waitForRender(page);
   if (!canDo(t, browser, 'downloads', 'the four files are saved with their names and contents')) {
     // The buttons still run without an error where the browser's download cannot be observed.
@@ -62,7 +62,7 @@ const firstFactMark = (page) => page.evaluate(() => {
 });
 
 test('hovering a mark shows its tooltip; clicking it opens the fact card', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin });
   await waitForRender(page);
   const mark = await firstFactMark(page);
   assert.ok(mark, 'the matrix has fact marks');
@@ -81,7 +81,7 @@ test('hovering a mark shows its tooltip; clicking it opens the fact card', async
 
 test('on a phone, every mark\'s tooltip stays inside the chart at a readable width, in both directions', async () => {
   for (const lang of ['ar', 'en']) {
-    const { page, context, problems } = await openPage(browser, `${origin}/#lang=${lang}`, { origin, viewport: { width: 360, height: 800 } });
+    const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=${lang}`, { origin, viewport: { width: 360, height: 800 } });
     await waitForRender(page);
     // Every mark of the matrix, hovered in turn. Before the tooltip was clamped, the marks near the edges
     // had it hang up to 115 px out of a 360 px screen (Arabic) or squeezed to 78 px and 10 lines (English).
@@ -115,7 +115,7 @@ test('on a phone, every mark\'s tooltip stays inside the chart at a readable wid
 });
 
 test('a tap on a phone selects the mark under the finger', async (t) => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=ar`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, hasTouch: true });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=ar`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, hasTouch: true });
   await waitForRender(page);
   const mark = await firstFactMark(page);
   await page.evaluate((y) => window.scrollTo({ top: y - 300, behavior: 'instant' }), mark.pageY + (await page.evaluate(() => window.scrollY)));
@@ -154,7 +154,7 @@ test('without JavaScript the demo shows the static SVG of the matrix and its dat
 });
 
 test('every control is a real button or select, at least 44 CSS px, and the chart is one Tab stop', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin, viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 });
   await waitForRender(page);
   const controls = await page.evaluate(() => [...document.getElementById('explainer').shadowRoot.querySelectorAll('button, select')]
     .filter((control) => control.offsetParent !== null)
@@ -187,7 +187,7 @@ test('every control is a real button or select, at least 44 CSS px, and the char
 
 for (const [lang, scheme] of [['ar', 'light'], ['fr', 'dark'], ['en', 'light']]) {
   test(`axe-core finds no serious or critical WCAG 2.1 A/AA violation (${lang}, ${scheme})`, async () => {
-    const { page, context, problems } = await openPage(browser, `${origin}/#lang=${lang}&view=compare`, { origin, colorScheme: scheme });
+    const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=${lang}&view=compare`, { origin, colorScheme: scheme });
     await waitForRender(page);
     // Opening a card and showing the table puts everything the reader can reach in the audit.
     await page.evaluate(() => {

@@ -41,7 +41,7 @@ const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bot
 
 for (const screen of SCREENS) {
   test(`on ${screen.name}: the card opens inside the screen beside its mark, and the party names stay at the top`, async (t) => {
-    const { page, context, problems } = await openPage(browser, `${origin}/#lang=${screen.lang}`, { origin, viewport: screen.viewport, hasTouch: screen.touch });
+    const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=${screen.lang}`, { origin, viewport: screen.viewport, hasTouch: screen.touch });
     await waitForRender(page);
     const target = await factMarkInTheMiddle(page);
     const before = await layoutOnScreen(page, target.index);
@@ -84,7 +84,7 @@ for (const screen of SCREENS) {
 }
 
 test('by keyboard, Enter moves focus into the card and Escape brings it back to the same mark', async () => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=fr`, { origin, viewport: { width: 1280, height: 800 } });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=fr`, { origin, viewport: { width: 1280, height: 800 } });
   await waitForRender(page);
   await page.evaluate(() => document.getElementById('explainer').shadowRoot.querySelector('canvas').focus());
   for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight']) await page.keyboard.press(key);
@@ -110,7 +110,7 @@ test('by keyboard, Enter moves focus into the card and Escape brings it back to 
 });
 
 test('on a phone the matrix folds by category: a tap on a heading folds its rows, the state is in the URL hash, Enter unfolds', async (t) => {
-  const { page, context, problems } = await openPage(browser, `${origin}/#lang=en`, { origin, viewport: { width: 390, height: 844 }, hasTouch: true });
+  const { page, context, problems } = await openPage(browser, `${origin}/article.html#lang=en`, { origin, viewport: { width: 390, height: 844 }, hasTouch: true });
   await waitForRender(page);
   const chart = () => page.evaluate(() => {
     const widget = document.getElementById('explainer');
