@@ -24,13 +24,16 @@ struct Case {
     lang: Lang,
     width: f64,
     dark: bool,
+    /// The fact in focus, by id: a story step's `data-fact`.
+    fact: Option<&'static str>,
 }
 
 impl Case {
     fn name(&self) -> String {
         let width = if self.width == 640.0 { String::new() } else { format!("-{}", self.width) };
         let theme = if self.dark { "-dark" } else { "" };
-        format!("{}-{}{}{}", self.view.as_str(), self.lang.code(), width, theme)
+        let fact = self.fact.map(|fact| format!("-{fact}")).unwrap_or_default();
+        format!("{}-{}{}{}{}", self.view.as_str(), self.lang.code(), width, theme, fact)
     }
 }
 
@@ -38,20 +41,25 @@ fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for view in View::ALL {
         for lang in Lang::ALL {
-            cases.push(Case { view, lang, width: 640.0, dark: false });
+            cases.push(Case { view, lang, width: 640.0, dark: false, fact: None });
         }
     }
     for lang in [Lang::Ar, Lang::En] {
-        cases.push(Case { view: View::Matrix, lang, width: 320.0, dark: false });
+        cases.push(Case { view: View::Matrix, lang, width: 320.0, dark: false, fact: None });
     }
-    cases.push(Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: true });
+    cases.push(Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: true, fact: None });
+    // A fact in focus, its note beside the mark or in rows moved down for it: the story's steps.
+    cases.push(Case { view: View::Matrix, lang: Lang::Ar, width: 320.0, dark: false, fact: Some("pam-live-rally-speech") });
+    cases.push(Case { view: View::Party, lang: Lang::Fr, width: 640.0, dark: false, fact: Some("pjd-web-tv") });
+    cases.push(Case { view: View::Timeline, lang: Lang::En, width: 640.0, dark: true, fact: Some("pjd-government-record") });
     cases
 }
 
 fn render(dataset: &Dataset, case: &Case) -> String {
     let pjd = dataset.party_index("pjd").unwrap();
     let pam = dataset.party_index("pam").unwrap();
-    let request = ViewRequest { view: case.view, lang: case.lang, party: pjd, versus: pam, width: case.width, ..Default::default() };
+    let fact = case.fact.map(|id| dataset.facts().iter().position(|fact| fact.id.as_deref() == Some(id)).unwrap());
+    let request = ViewRequest { view: case.view, lang: case.lang, party: pjd, versus: pam, width: case.width, fact, ..Default::default() };
     let scene = layout(dataset, &request, &EstimatedTextMeasure).unwrap();
     render_svg(&scene, &Theme::for_scheme(case.dark))
 }
@@ -110,7 +118,7 @@ fn the_timeline_of_a_dataset_with_other_dates_matches_its_snapshot() {
     let mut document: serde_json::Value = serde_json::from_str(BUILT_IN_JSON).unwrap();
     document["campaign"] = serde_json::json!({ "official_start": "2021-08-26", "election_day": "2021-09-08" });
     let dataset = Dataset::from_json(&document.to_string()).unwrap();
-    let svg = render(&dataset, &Case { view: View::Timeline, lang: Lang::En, width: 640.0, dark: false });
+    let svg = render(&dataset, &Case { view: View::Timeline, lang: Lang::En, width: 640.0, dark: false, fact: None });
     assert!(svg.contains("26\u{a0}Aug") && svg.contains("8 September 2021") && !svg.contains("Sept 2016"), "the dates are 2021's");
     assert_no_difference(&Vec::from_iter(compare_with_snapshot("timeline-en-other-dates", &svg)));
 }
@@ -126,7 +134,7 @@ fn rendering_is_deterministic() {
 #[test]
 fn snapshots_carry_the_summary_as_title_and_the_language() {
     let dataset = Dataset::built_in().unwrap();
-    let svg = render(&dataset, &Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: false });
+    let svg = render(&dataset, &Case { view: View::Matrix, lang: Lang::Ar, width: 640.0, dark: false, fact: None });
     assert!(svg.starts_with("<svg "), "{}", &svg[..80]);
     assert!(svg.contains("xml:lang=\"ar\""));
     assert!(svg.contains("<title>من استعمل ماذا حسب المقال."));

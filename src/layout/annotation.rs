@@ -17,6 +17,8 @@ const NOTE_GAP: f64 = 8.0;
 /// A note is a few words, not the fact's card: at most this wide and this many lines.
 const NOTE_MAX_WIDTH: f64 = 240.0;
 const NOTE_MAX_LINES: usize = 3;
+/// How much wider than measured a line of the note may be drawn and still stay inside its frame.
+const NOTE_FONT_SLACK: f64 = 1.1;
 /// The ring around the mark in focus is drawn this far outside its rect.
 pub const RING_OFFSET: f64 = 3.0;
 
@@ -53,16 +55,18 @@ pub fn annotate(scene: &mut Scene, dataset: &Dataset, lang: Lang, fact: usize, m
     };
     let Some(record) = dataset.facts().get(fact) else { return };
     let inner_width = (scene.width - 2.0 * MARGIN).min(NOTE_MAX_WIDTH) - 2.0 * NOTE_PADDING;
-    let wrapped = text::wrap(measure, record.text.get(lang), BODY, inner_width, NOTE_MAX_LINES);
+    // Wrapped a little narrower than the frame: a reader's font (or an SVG viewer's) may run wider than measured.
+    let wrapped = text::wrap(measure, record.text.get(lang), BODY, inner_width / NOTE_FONT_SLACK, NOTE_MAX_LINES);
     let text_width = wrapped.lines.iter().map(|line| text::measure(measure, line, BODY)).fold(0.0, f64::max);
-    let size = (text_width.ceil() + 2.0 * NOTE_PADDING, line_height(BODY) * wrapped.lines.len() as f64 + 2.0 * NOTE_PADDING);
+    let size = ((text_width * NOTE_FONT_SLACK).ceil() + 2.0 * NOTE_PADDING, line_height(BODY) * wrapped.lines.len() as f64 + 2.0 * NOTE_PADDING);
     let ring = scene.marks[mark].rect.inflate(RING_OFFSET);
     // Where the pointer comes straight down from the ring, when rows move to make room under it.
-    let (frame, straight_down) = match free_place(scene, mark, ring, size, measure) {
+    let labels: Vec<Rect> = scene.texts.iter().map(|text| text_box(measure, text)).collect();
+    let (frame, straight_down) = match free_place(scene, mark, ring, size, &labels) {
         Some(frame) => (frame, None),
         None => {
-            let line = uncut_line(scene, scene.marks[mark].rect.bottom(), measure);
-            let pointer_x = clear_pointer_x(scene, ring, line, measure);
+            let line = uncut_line(scene, scene.marks[mark].rect.bottom(), &labels);
+            let pointer_x = clear_pointer_x(ring, line, &labels);
             (make_room_below(scene, pointer_x, line, size), Some(pointer_x))
         }
     };
@@ -115,45 +119,40 @@ fn pointer(ring: Rect, frame: Rect) -> ((f64, f64), (f64, f64)) {
     }
 }
 
-/// A place beside the ring, inside the chart, where a box of `size` touches no text and no other mark.
-fn free_place(scene: &Scene, mark: usize, ring: Rect, size: (f64, f64), measure: &dyn TextMeasure) -> Option<Rect> {
+/// A place beside the ring, inside the chart, where a box of `size` touches no label (`labels`: the boxes of the
+/// scene's texts) and no other mark: under or over the mark, then beside it, each centred on it, then flush with
+/// either of its edges.
+fn free_place(scene: &Scene, mark: usize, ring: Rect, size: (f64, f64), labels: &[Rect]) -> Option<Rect> {
     let (width, height) = size;
-    let mut obstacles: Vec<Rect> = scene.texts.iter().map(|text| text_box(measure, text)).collect();
-    obstacles.extend(scene.marks.iter().enumerate().filter(|(position, _)| *position != mark).map(|(_, other)| other.rect));
-    obstacles.push(ring);
     let (center_x, center_y) = ring.center();
-    let below = ring.bottom() + NOTE_GAP;
-    let above = ring.y - NOTE_GAP - height;
-    let after = ring.right() + NOTE_GAP;
-    let before = ring.x - NOTE_GAP - width;
-    // Nearest first: under or over the mark, then beside it, each centred, then flush with either edge.
-    let candidates = [
-        (center_x - width / 2.0, below),
-        (center_x - width / 2.0, above),
-        (after, center_y - height / 2.0),
-        (before, center_y - height / 2.0),
-        (ring.x, below),
-        (ring.right() - width, below),
-        (ring.x, above),
-        (ring.right() - width, above),
-        (after, ring.y),
-        (before, ring.y),
-        (after, ring.bottom() - height),
-        (before, ring.bottom() - height),
-    ];
-    candidates.into_iter().map(|(x, y)| Rect::new(x, y, width, height)).find(|frame| {
+    let across = [center_x - width / 2.0, ring.x, ring.right() - width];
+    let along = [center_y - height / 2.0, ring.y, ring.bottom() - height];
+    // Twelve places, computed rather than listed: one loop body instead of twelve.
+    (0..12).map(|place| {
+        let alignment = place / 4;
+        let (x, y) = match place % 4 {
+            0 => (across[alignment], ring.bottom() + NOTE_GAP),
+            1 => (across[alignment], ring.y - NOTE_GAP - height),
+            2 => (ring.right() + NOTE_GAP, along[alignment]),
+            _ => (ring.x - NOTE_GAP - width, along[alignment]),
+        };
+        Rect::new(x, y, width, height)
+    }).find(|frame| {
+        let clear = |area: &Rect| !area.inflate(NOTE_GAP / 2.0).intersects(frame);
         frame.x >= MARGIN
             && frame.right() <= scene.width - MARGIN
             && frame.y >= MARGIN
             && frame.bottom() <= scene.height - MARGIN
-            && obstacles.iter().all(|obstacle| !obstacle.inflate(NOTE_GAP / 2.0).intersects(frame))
+            && clear(&ring)
+            && labels.iter().all(clear)
+            && scene.marks.iter().enumerate().all(|(position, other)| position == mark || clear(&other.rect))
     })
 }
 
 /// The first line at or below `from` that cuts through no mark and no text: in a view of two columns the rows of
 /// the other column need not end where the mark's does, and moving half of a row would tear it apart.
-fn uncut_line(scene: &Scene, from: f64, measure: &dyn TextMeasure) -> f64 {
-    let texts = scene.texts.iter().map(|text| text_box(measure, text));
+fn uncut_line(scene: &Scene, from: f64, labels: &[Rect]) -> f64 {
+    let texts = labels.iter().copied();
     // Short bands too (a category's heading): a tall one (a column's emphasis) crosses every line and grows.
     let bands = scene.shapes.iter().filter_map(|shape| match shape {
         SceneShape::FilledRect { rect, .. } if rect.height < 3.0 * MIN_TARGET => Some(*rect),
@@ -170,13 +169,13 @@ fn uncut_line(scene: &Scene, from: f64, measure: &dyn TextMeasure) -> f64 {
 
 /// Where, across the ring, a line straight down from it to `line` passes between the labels of the rows in the way
 /// (between a row's name and its symbol, say); the ring's centre when nothing is in the way or nothing is clear.
-fn clear_pointer_x(scene: &Scene, ring: Rect, line: f64, measure: &dyn TextMeasure) -> f64 {
+fn clear_pointer_x(ring: Rect, line: f64, labels: &[Rect]) -> f64 {
     let center = ring.center().0;
     if line <= ring.bottom() {
         return center;
     }
-    let labels: Vec<Rect> = scene.texts.iter().map(|text| text_box(measure, text).inflate(2.0)).filter(|label| label.y < line && label.bottom() > ring.bottom()).collect();
-    let clear = |x: f64| labels.iter().all(|label| x < label.x || x > label.right());
+    let in_the_way = |label: &&Rect| label.y < line && label.bottom() > ring.bottom();
+    let clear = |x: f64| labels.iter().filter(in_the_way).all(|label| x < label.x - 2.0 || x > label.right() + 2.0);
     // From the centre outwards, a few pixels at a time.
     let steps = (ring.width / 8.0).ceil() as usize;
     (0..=steps)

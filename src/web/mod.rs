@@ -534,7 +534,7 @@ impl Explainer {
             None
         } else {
             let found = (0..self.dataset.facts().len()).find(|&position| documents::fact_id(&self.dataset, position).as_deref() == Some(id));
-            Some(found.ok_or_else(|| error(&format!("fact: unknown fact {}, expected the id of a fact of the dataset", quoted(id))))?)
+            Some(found.ok_or_else(|| rejected("fact: unknown fact", id, "the ids of the dataset's facts"))?)
         };
         if fact != self.state.fact {
             self.state.fact = fact;
