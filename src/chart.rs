@@ -13,7 +13,7 @@ use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Rectangle, Text};
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
 
 use crate::data::Status;
 use crate::layout::{ANNOTATION_RING_OFFSET, Annotation, ColorRole, Mark, MarkShape, Rect, Scene, SceneShape, SceneText, StatusSymbol, TextAnchor};
@@ -42,10 +42,14 @@ pub fn draw<DB: DrawingBackend>(
     focused: Option<usize>,
     selected: Option<usize>,
 ) -> DrawResult<DB> {
-    let (pixel_width, _) = area.dim_in_pixel();
-    let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
-    let painter = Painter { area, right_to_left: scene.right_to_left, theme, scale };
+    let painter = Painter::new(area, scene, theme, 1.0);
     area.fill(&theme.background)?;
+    draw_layer(&painter, scene, selected, &|_| true)?;
+    focus_ring(&painter, scene, focused)
+}
+
+/// Everything of the scene but the focus ring, with the marks `include` takes (by position), at the painter's opacity.
+fn draw_layer<DB: DrawingBackend>(painter: &Painter<'_, DB>, scene: &Scene, selected: Option<usize>, include: &dyn Fn(usize) -> bool) -> DrawResult<DB> {
     let emphasis = scene.emphasis();
     // Under every shape: the category rows that cross the column keep their own band.
     if let Some(emphasis) = emphasis {
@@ -62,8 +66,10 @@ pub fn draw<DB: DrawingBackend>(
         painter.fill_rect(mark.rect, ColorRole::SelectedBand)?;
         painter.outline_rect(mark.rect.inflate(-SELECTED_OUTLINE_WIDTH / 2.0), ColorRole::Text, SELECTED_OUTLINE_WIDTH)?;
     }
-    for mark in &scene.marks {
-        painter.mark(mark)?;
+    for (position, mark) in scene.marks.iter().enumerate() {
+        if include(position) {
+            painter.mark(mark)?;
+        }
     }
     for text in &scene.texts {
         painter.text(text)?;
@@ -71,7 +77,61 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(annotation) = &scene.annotation {
         painter.annotation(scene, annotation)?;
     }
-    focus_ring(&painter, scene, focused)
+    Ok(())
+}
+
+/// One frame of the change from `from` to `to` at `progress` (0 to 1, eased by the caller), on an area of `size`
+/// pixels: the marks both scenes have (the same fact, or the same party and tactic, drawn alike) move from their
+/// old place to their new one; everything else of `from` fades out in the first half, and of `to` in in the second. The element draws a few of
+/// these between two states of a story, then `to` itself.
+pub fn record_transition(from: &Scene, to: &Scene, size: (u32, u32), theme: &Theme, progress: f64) -> Vec<DrawCommand> {
+    let progress = if progress.is_finite() { progress.clamp(0.0, 1.0) } else { 1.0 };
+    let mut commands = Vec::new();
+    let area = RecordingBackend { size, commands: &mut commands }.into_drawing_area();
+    // For each mark of `to`, the mark of `from` it moves from, if any.
+    let moves: Vec<Option<usize>> = to.marks.iter().map(|mark| from.marks.iter().position(|old| same_mark(old, mark))).collect();
+    // One after the other, never both at once: two sets of words over each other cannot be read.
+    let leaving = Painter::new(&area, from, theme, (1.0 - 2.0 * progress).max(0.0));
+    let arriving = Painter::new(&area, to, theme, (2.0 * progress - 1.0).max(0.0));
+    let moving = Painter::new(&area, to, theme, 1.0);
+    // As in `record`: a recording cannot fail.
+    let _ = area.fill(&theme.background);
+    let _ = draw_layer(&leaving, from, None, &|position| !moves.contains(&Some(position)));
+    let _ = draw_layer(&arriving, to, None, &|position| moves[position].is_none());
+    for (mark, old) in to.marks.iter().zip(&moves) {
+        if let Some(old) = old.and_then(|old| from.marks.get(old)) {
+            let _ = moving.mark(&between(old, mark, progress));
+        }
+    }
+    drop(area);
+    commands
+}
+
+/// Whether two marks of two scenes stand for the same thing, drawn the same way: a transition moves one to the other.
+fn same_mark(old: &Mark, new: &Mark) -> bool {
+    let same_shape = std::mem::discriminant(&old.shape) == std::mem::discriminant(&new.shape) && !matches!(new.shape, MarkShape::Fold { .. });
+    let same_subject = match (old.fact, new.fact) {
+        (Some(old_fact), Some(new_fact)) => old_fact == new_fact,
+        _ => old.party == new.party && old.tactic == new.tactic && (new.party.is_some() || new.tactic.is_some()),
+    };
+    same_shape && same_subject && old.status == new.status
+}
+
+/// `new` drawn at `progress` of the way from where `old` is.
+fn between(old: &Mark, new: &Mark, progress: f64) -> Mark {
+    let step = |from: f64, to: f64| from + (to - from) * progress;
+    let rect = |from: Rect, to: Rect| Rect::new(step(from.x, to.x), step(from.y, to.y), step(from.width, to.width), step(from.height, to.height));
+    let mut mark = new.clone();
+    mark.rect = rect(old.rect, new.rect);
+    match (&old.shape, &mut mark.shape) {
+        (MarkShape::Symbol(from), MarkShape::Symbol(to)) => to.center = (step(from.center.0, to.center.0), step(from.center.1, to.center.1)),
+        (MarkShape::Bar { track: from_track, fill: from_fill, .. }, MarkShape::Bar { track, fill, .. }) => {
+            *track = rect(*from_track, *track);
+            *fill = rect(*from_fill, *fill);
+        }
+        _ => {}
+    }
+    mark
 }
 
 /// The ring around the focused mark, drawn over everything else: the browser keeps the rest of a drawing
@@ -89,9 +149,7 @@ fn focus_ring<DB: DrawingBackend>(painter: &Painter<'_, DB>, scene: &Scene, focu
 pub fn record_focus_ring(scene: &Scene, size: (u32, u32), theme: &Theme, focused: Option<usize>) -> Vec<DrawCommand> {
     let mut commands = Vec::new();
     let area = RecordingBackend { size, commands: &mut commands }.into_drawing_area();
-    let (pixel_width, _) = area.dim_in_pixel();
-    let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
-    let painter = Painter { area: &area, right_to_left: scene.right_to_left, theme, scale };
+    let painter = Painter::new(&area, scene, theme, 1.0);
     // As in `record`: a recording cannot fail.
     let _ = focus_ring(&painter, scene, focused);
     drop(area);
@@ -175,9 +233,17 @@ struct Painter<'a, DB: DrawingBackend> {
     right_to_left: bool,
     theme: &'a Theme,
     scale: f64,
+    /// 1 but while a transition fades a scene out or in.
+    opacity: f64,
 }
 
-impl<DB: DrawingBackend> Painter<'_, DB> {
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    fn new(area: &'a DrawingArea<DB, Shift>, scene: &Scene, theme: &'a Theme, opacity: f64) -> Painter<'a, DB> {
+        let (pixel_width, _) = area.dim_in_pixel();
+        let scale = if scene.width > 0.0 && pixel_width > 0 { f64::from(pixel_width) / scene.width } else { 1.0 };
+        Painter { area, right_to_left: scene.right_to_left, theme, scale, opacity }
+    }
+
     fn point(&self, (x, y): (f64, f64)) -> (i32, i32) {
         ((x * self.scale).round() as i32, (y * self.scale).round() as i32)
     }
@@ -186,8 +252,8 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         (width * self.scale).round().max(1.0) as u32
     }
 
-    fn color(&self, role: ColorRole) -> RGBColor {
-        self.theme.color(role)
+    fn color(&self, role: ColorRole) -> RGBAColor {
+        self.theme.color(role).mix(self.opacity)
     }
 
     fn fill_rect(&self, rect: Rect, role: ColorRole) -> DrawResult<DB> {
@@ -305,7 +371,7 @@ mod tests {
     use super::*;
     use crate::data::{Dataset, Lang};
     use crate::layout::{EstimatedTextMeasure, View, ViewRequest, layout};
-    use plotters::style::RGBAColor;
+    use plotters::style::{RGBAColor, RGBColor};
 
     const HOSTILE_TEXTS: &[&str] = &[
         "</text><script>alert(1)</script>",
@@ -509,6 +575,43 @@ mod tests {
 
     fn hex(color: RGBColor) -> String {
         format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
+    }
+
+    #[test]
+    fn a_transition_moves_the_marks_both_scenes_have_and_fades_the_rest() {
+        let dataset = Dataset::built_in().unwrap();
+        let request = ViewRequest { view: View::Matrix, lang: Lang::En, width: 640.0, ..Default::default() };
+        let matrix = layout(&dataset, &request, &EstimatedTextMeasure).unwrap();
+        let party = layout(&dataset, &ViewRequest { view: View::Party, ..request }, &EstimatedTextMeasure).unwrap();
+        let size = (640, matrix.height.max(party.height).round() as u32);
+        let theme = Theme::for_scheme(false);
+        // A fact of the PJD's has a circle in both views: it starts where the matrix has it and ends where the party view has it.
+        let symbol = |scene: &Scene, fact: usize| {
+            scene.marks.iter().find_map(|mark| match &mark.shape {
+                MarkShape::Symbol(symbol) if mark.fact == Some(fact) && symbol.status == Some(Status::Used) => Some(symbol.center),
+                _ => None,
+            })
+        };
+        let fact = (0..dataset.facts().len()).find(|&fact| symbol(&matrix, fact).is_some() && symbol(&party, fact).is_some()).expect("a fact in both views");
+        let circle_at = |commands: &[DrawCommand], (x, y): (f64, f64)| {
+            let wanted = format!("circle ({}, {})", x.round() as i32, y.round() as i32);
+            described(commands).iter().any(|command| command.starts_with(&wanted) && command.ends_with("/1 true 1"))
+        };
+        let (start, end) = (symbol(&matrix, fact).unwrap(), symbol(&party, fact).unwrap());
+        assert_ne!(start, end);
+        assert!(circle_at(&record_transition(&matrix, &party, size, &theme, 0.0), start));
+        assert!(circle_at(&record_transition(&matrix, &party, size, &theme, 1.0), end));
+        let midway = record_transition(&matrix, &party, size, &theme, 0.5);
+        assert!(circle_at(&midway, ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0)), "halfway, the circle is halfway");
+        // What only one of the two has fades: the matrix's words out in the first half, the party view's title in
+        // in the second; halfway, neither's words are drawn over the other's.
+        let title = |commands: &[DrawCommand], alpha: &str| described(commands).iter().any(|command| command.starts_with("text Justice and Development Party") && command.ends_with(alpha));
+        assert!(!title(&midway, ""), "halfway, the new title is not drawn yet");
+        assert!(described(&midway).iter().all(|command| !command.starts_with("text ")), "halfway, no words at all: only the moving marks");
+        let three_quarters = record_transition(&matrix, &party, size, &theme, 0.75);
+        assert!(title(&three_quarters, "/0.5") && !title(&three_quarters, "/1"), "three quarters of the way, the title is half faded in");
+        let quarter = record_transition(&matrix, &party, size, &theme, 0.25);
+        assert!(described(&quarter).iter().any(|command| command.starts_with("text PJD") && command.ends_with("/0.5")), "a quarter of the way, the matrix's names are half faded out");
     }
 
     #[test]

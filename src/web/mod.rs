@@ -153,6 +153,8 @@ pub struct Explainer {
     last_drawing: Vec<DrawCommand>,
     last_drawing_key: Option<DrawingKey>,
     text_widths: RefCell<TextWidths>,
+    /// The scene shown when a transition began (`begin_transition`): its frames go from it to the current state.
+    transition_from: Option<Scene>,
 }
 
 fn error(message: &str) -> JsError {
@@ -219,6 +221,7 @@ impl Explainer {
             last_drawing: Vec::new(),
             last_drawing_key: None,
             text_widths: RefCell::default(),
+            transition_from: None,
         })
     }
 
@@ -322,20 +325,7 @@ impl Explainer {
         show_focus: bool,
     ) -> Result<f64, JsError> {
         self.resize(css_width, device_pixel_ratio);
-        if self.scene.is_none() {
-            let request = ViewRequest {
-                view: self.state.view,
-                lang: self.state.lang,
-                party: self.state.party,
-                versus: self.state.versus,
-                width: self.css_width,
-                folded: self.state.folded,
-                fact: self.state.fact,
-            };
-            let measure = CanvasTextMeasure::new(context, &self.text_widths);
-            let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
-            self.scene = Some(scene);
-        }
+        self.lay_out(context)?;
         let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
         let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
         let theme = Theme::for_scheme(self.state.dark);
@@ -347,6 +337,36 @@ impl Explainer {
         let ring = chart::record_focus_ring(scene, size, &theme, if show_focus { self.focused } else { None });
         replay_on(context, &mut self.last_drawing.iter().chain(&ring), size, self.device_pixel_ratio, 0.0)?;
         Ok(scene.height)
+    }
+
+    /// Keeps the scene shown now as the start of a transition, before the attributes of a story's step change it.
+    pub fn begin_transition(&mut self) {
+        self.transition_from = self.scene.clone();
+    }
+
+    pub fn end_transition(&mut self) {
+        self.transition_from = None;
+    }
+
+    /// Draws one frame between the scene kept by `begin_transition` and the current state's, `progress` of the way
+    /// (0 to 1, eased by the host), and returns its height in CSS pixels (the taller scene's). Without a kept
+    /// scene of the same width (none was shown, or the width changed), it draws the current state.
+    pub fn render_transition(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        css_width: f64,
+        device_pixel_ratio: f64,
+        progress: f64,
+    ) -> Result<f64, JsError> {
+        self.resize(css_width, device_pixel_ratio);
+        self.lay_out(context)?;
+        let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
+        let from = self.transition_from.as_ref().filter(|from| from.width == scene.width).unwrap_or(scene);
+        let height = from.height.max(scene.height);
+        let size = (scene.width.round().max(1.0) as u32, height.round().max(1.0) as u32);
+        let frame = chart::record_transition(from, scene, size, &Theme::for_scheme(self.state.dark), progress);
+        replay_on(context, &mut frame.iter(), size, self.device_pixel_ratio, 0.0)?;
+        Ok(height)
     }
 
     /// The bands that name the columns, as `[top, bottom, top, bottom, …]` in CSS pixels of the last draw,
@@ -476,6 +496,25 @@ impl Drop for Explainer {
 }
 
 impl Explainer {
+    /// Lays the current state out if nothing is laid out (a change forgot the last scene).
+    fn lay_out(&mut self, context: &CanvasRenderingContext2d) -> Result<(), JsError> {
+        if self.scene.is_none() {
+            let request = ViewRequest {
+                view: self.state.view,
+                lang: self.state.lang,
+                party: self.state.party,
+                versus: self.state.versus,
+                width: self.css_width,
+                folded: self.state.folded,
+                fact: self.state.fact,
+            };
+            let measure = CanvasTextMeasure::new(context, &self.text_widths);
+            let scene = layout::layout(&self.dataset, &request, &measure).map_err(|problem| error(&problem.describe()))?;
+            self.scene = Some(scene);
+        }
+        Ok(())
+    }
+
     /// Whether the widget's words, and the built-in dataset's texts, are there in `lang`. A custom
     /// dataset has its own texts in every language, but the widget's words still come from the file.
     fn has_texts(&self, lang: Lang) -> bool {

@@ -8,6 +8,7 @@ import { adoptStyles, dispatch, element, pageLang, reportError } from './dom.js'
 import { Downloads } from './downloads.js';
 import { HeaderBands } from './header-bands.js';
 import { Story } from './story.js';
+import { reducedMotion, Transition } from './transition.js';
 import { PointerAndKeys } from './pointer-keys.js';
 import { DataTable } from './table.js';
 import { fetchTexts, hasTextsFile } from './texts.js';
@@ -68,6 +69,8 @@ export class Widget {
   #story;
   #holdingRedraws = false;
   #announceStep = false;
+  // A step's change drawn as frames between the two states; its end draws the new state, as #redraw does.
+  #transition = new Transition();
 
   /** `skeleton`: `{ wrapper, alert, fallback }` of the loader's shadow root; `fail(error)`: the loader's way out. */
   constructor(host, skeleton, fail) {
@@ -173,6 +176,7 @@ export class Widget {
   stop() {
     this.#ready = false;
     this.#story.stop();
+    this.#transition.cancel();
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
     cancelAnimationFrame(this.#resizeFrame);
@@ -402,6 +406,8 @@ export class Widget {
   #redraw() {
     const host = this.#host;
     if (this.#holdingRedraws || !this.#ready || !this.#explainer || !host.isConnected) return;
+    // Anything else redrawing (a hover, a resize) ends a running transition at its new state.
+    if (this.#transition.cancel()) this.#explainer.end_transition();
     const { alert, fallback } = this.#skeleton;
     if (!alert.hidden && this.#stage.hidden) return;
     const width = this.#width();
@@ -475,6 +481,11 @@ export class Widget {
       this.#card.close();
       this.#explainer?.set_selected(undefined);
     }
+    const explainer = this.#explainer;
+    // Moves and fades from the chart shown now, unless the reader asked for less motion or nothing is drawn yet.
+    const animate = Boolean(explainer) && this.#skeleton.fallback.hidden && this.#drawnWidth > 0 && !reducedMotion();
+    if (this.#transition.cancel()) explainer?.end_transition();
+    if (animate) explainer.begin_transition();
     this.#holdingRedraws = true;
     try {
       for (const [name, value] of Object.entries(attributes)) {
@@ -485,7 +496,29 @@ export class Widget {
       this.#holdingRedraws = false;
     }
     this.#announceStep = true;
-    this.#redraw();
+    if (!animate) {
+      this.#redraw();
+      return;
+    }
+    this.#transition.run((progress) => this.#drawTransitionFrame(progress), () => {
+      explainer.end_transition();
+      this.#redraw();
+    });
+  }
+
+  /** One frame of a step's transition; false when it cannot be drawn (the new state is then drawn as it is). */
+  #drawTransitionFrame(progress) {
+    const width = this.#width();
+    if (!this.#explainer || width === 0 || !this.#host.isConnected) return false;
+    try {
+      const height = this.#explainer.render_transition(this.#context, width, window.devicePixelRatio || 1, progress);
+      this.#canvas.style.width = `${width}px`;
+      this.#canvas.style.height = `${height}px`;
+      return true;
+    } catch (error) {
+      this.#stopIfTrapped(error);
+      return false;
+    }
   }
 
   /** What a screen reader hears when a step changes the chart: the view's caption, and the fact in focus. */
