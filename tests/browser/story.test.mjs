@@ -196,7 +196,7 @@ for (const motion of ['no-preference', 'reduce']) {
 // the text scrolls under it, on a desktop it stays beside the text; the chart changing never moves the text.
 for (const screen of [{ name: 'a 390 x 844 phone', viewport: { width: 390, height: 844 }, beside: false }, { name: 'a 1280 x 800 desktop', viewport: { width: 1280, height: 800 }, beside: true }]) {
   test(`the demo's story on ${screen.name}: each paragraph brings its chart, which stays in view, and the text never moves`, async () => {
-    const { page, context, problems } = await openPage(browser, `${origin}/index.html`, { origin, viewport: screen.viewport, reducedMotion: 'reduce' });
+    const { page, context, problems } = await openPage(browser, `${origin}/index.html`, { origin, viewport: screen.viewport });
     await waitForRender(page);
     const where = () => page.evaluate(() => ({
       steps: [...document.querySelectorAll('[data-explainer-step]')].map((step) => Math.round(step.getBoundingClientRect().top + scrollY)),
