@@ -135,12 +135,19 @@ test('the reader can explore at any step, and the next crossing takes the chart 
   });
   assert.ok(picked, 'the widget has a button for the camps view');
   await page.waitForFunction(() => window.widgetEvents.at(-1)?.detail?.view === 'camps', null, { timeout: 5000 });
+  // And French with the language switch: a step without data-lang keeps the reader's language.
+  await page.evaluate(() => {
+    const select = document.getElementById('explainer').shadowRoot.querySelector('select[data-attribute="lang"]');
+    select.value = 'fr';
+    select.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => window.widgetEvents.at(-1)?.detail?.lang === 'fr', null, { timeout: 10000 });
   await scrollToMiddle(page, '#step-3');
-  const { detail } = await renderOf(page, { view: 'matrix', fact: 'pam-live-rally-speech' });
+  const { detail } = await renderOf(page, { view: 'matrix', fact: 'pam-live-rally-speech', lang: 'fr' });
   assert.equal(detail.party, HOST.party, 'a step without data-party shows the host\'s own party');
   // The fact's note is drawn by the same Rust code into the SVG export too.
   const svg = await page.evaluate(() => document.getElementById('explainer').toSVG());
-  assert.ok(svg.includes('At the time of writing'), 'the SVG of the step has the fact\'s note');
+  assert.ok(svg.includes('Au moment de l’article'), 'the SVG of the step has the fact\'s note, in the reader\'s language');
   assert.deepEqual(problems, []);
   await context.close();
 });
