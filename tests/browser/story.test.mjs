@@ -238,3 +238,26 @@ for (const screen of [{ name: 'a 390 x 844 phone', viewport: { width: 390, heigh
     await context.close();
   });
 }
+
+test('a story scope that matches nothing and an unknown fact are refused with explainer:error, naming them', async () => {
+  const { page, context, problems } = await openPage(browser, `${origin}/story.html`, { origin, viewport: { width: 1280, height: 800 } });
+  await waitForRender(page);
+  const messages = await page.evaluate(async () => {
+    const widget = document.getElementById('explainer');
+    const errors = [];
+    widget.addEventListener('explainer:error', (event) => errors.push(event.detail.message));
+    widget.setAttribute('fact', 'no-such-fact');
+    widget.setAttribute('story', '#no-such-element');
+    widget.setAttribute('story', '[not a selector');
+    return errors;
+  });
+  assert.equal(messages.length, 3, JSON.stringify(messages));
+  assert.match(messages[0], /^fact: unknown fact "no-such-fact"/);
+  assert.match(messages[1], /^story: no element of the page matches "#no-such-element"/);
+  assert.match(messages[2], /^story: no element of the page matches "\[not a selector"/);
+  // The refused fact kept the last state: the chart still draws.
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('view', 'camps'));
+  await page.waitForFunction(() => window.widgetEvents.at(-1)?.detail?.view === 'camps', null, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
