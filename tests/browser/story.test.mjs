@@ -15,6 +15,8 @@ const STEPS = [
   { view: 'matrix', fact: 'pam-live-rally-speech' },
   { view: 'timeline', fact: 'pjd-web-tv' },
   { view: 'camps' },
+  // The last, so the steps before it keep the host's language.
+  { view: 'party', party: 'istiqlal', lang: 'fr' },
 ];
 // What the host itself set, which a step without that attribute shows again.
 const HOST = { view: 'matrix', party: 'istiqlal', versus: 'usfp' };
@@ -89,7 +91,7 @@ test('scrolled step by step, the chart follows each step within a second, never 
     addEventListener('scroll', () => { window.scrolls += 1; }, { passive: true });
   });
   for (const [index, step] of STEPS.entries()) {
-    const expected = { view: step.view, party: step.party ?? HOST.party, versus: step.versus ?? HOST.versus, fact: step.fact ?? null, lang: 'en' };
+    const expected = { view: step.view, party: step.party ?? HOST.party, versus: step.versus ?? HOST.versus, fact: step.fact ?? null, lang: step.lang ?? 'en' };
     const scrolled = await scrollToMiddle(page, `#step-${index}`);
     const { after: delay } = await renderOf(page, expected);
     assert.ok(delay < 1000, `step ${index}: the render with its state came ${Math.round(delay)} ms after the crossing`);

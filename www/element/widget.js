@@ -69,6 +69,8 @@ export class Widget {
   #story;
   #holdingRedraws = false;
   #announceStep = false;
+  // Numbers the steps, so that a step still waiting for its language's texts never overtakes a later one.
+  #stepRequest = 0;
   // A step's change drawn as frames between the two states; its end draws the new state, as #redraw does.
   #transition = new Transition();
 
@@ -475,8 +477,14 @@ export class Widget {
    * A step of the story came to the middle of the screen: its attributes are set as the host could set them (the
    * page sees the same state), the card the reader opened closes, and the chart is drawn once.
    */
-  #showStep(attributes) {
+  async #showStep(attributes) {
     const host = this.#host;
+    // A step in French or English waits for that language's texts, so the step is still one change.
+    const step = ++this.#stepRequest;
+    if (attributes.lang && this.#needsTexts(attributes.lang)) {
+      await this.#addTexts(attributes.lang);
+      if (step !== this.#stepRequest || !this.#explainer) return;
+    }
     if (this.#card.isOpen) {
       this.#card.close();
       this.#explainer?.set_selected(undefined);
