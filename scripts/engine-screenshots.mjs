@@ -36,7 +36,7 @@ try {
     const browser = await launchBrowser(engine);
     try {
       for (const shot of SHOTS) {
-        const { page, context, problems } = await openPage(browser, `${origin}/${shot.hash}`, { origin, viewport: shot.viewport, deviceScaleFactor: shot.deviceScaleFactor });
+        const { page, context, problems } = await openPage(browser, `${origin}/article.html${shot.hash}`, { origin, viewport: shot.viewport, deviceScaleFactor: shot.deviceScaleFactor });
         await waitForRender(page);
         await page.evaluate(() => document.fonts.ready.then(() => true));
         const file = path.join(output, `engines-${shot.name}-${engine}.png`);

@@ -21,8 +21,13 @@ try {
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true };
   shots.push({ name: 'phone-card-ar', hash: '#view=matrix&lang=ar', ...phone, act: tapMiddleMark });
   shots.push({ name: 'phone-folded-ar', hash: '#view=matrix&lang=ar', ...phone, act: foldAllButOne });
+  // The story (dist/index.html) at PAM's paragraph: on a phone the chart at the top and the text under it, on a
+  // desktop beside it, with the fact the paragraph names ringed and its note.
+  shots.push({ name: 'story-phone-ar', page: 'index.html', hash: '', ...phone, act: readStep(5) });
+  shots.push({ name: 'story-desktop-ar', page: 'index.html', hash: '', viewport: { width: 1280, height: 800 }, act: readStep(6) });
   for (const shot of shots.filter((candidate) => !only || candidate.name.includes(only))) {
-    const { page, context } = await openPage(browser, `${origin}/${shot.hash}`, { origin, viewport: shot.viewport ?? { width: 900, height: 1300 }, deviceScaleFactor: shot.deviceScaleFactor ?? 1, hasTouch: shot.hasTouch ?? false });
+    // The widget's own pictures come from the article with the widget in its flow, not from the story.
+    const { page, context } = await openPage(browser, `${origin}/${shot.page ?? (shot.name.startsWith('demo') ? 'index.html' : 'article.html')}${shot.hash}`, { origin, viewport: shot.viewport ?? { width: 900, height: 1300 }, deviceScaleFactor: shot.deviceScaleFactor ?? 1, hasTouch: shot.hasTouch ?? false });
     await waitForRender(page);
     await page.evaluate(() => document.fonts.ready);
     if (shot.act) await shot.act(page);
@@ -35,6 +40,17 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+/** Scrolls the story's step `index` to the middle of the screen, as a reader reading it, and waits for its chart. */
+function readStep(index) {
+  return async (page) => {
+    await page.evaluate((position) => {
+      const { top } = document.querySelectorAll('[data-explainer-step]')[position].getBoundingClientRect();
+      window.scrollTo({ top: scrollY + top + 20 - innerHeight / 2, behavior: 'instant' });
+    }, index);
+    await page.waitForTimeout(1200);
+  };
 }
 
 /** Scrolls the middle of the matrix to the middle of the screen and taps the fact mark nearest to it. */
