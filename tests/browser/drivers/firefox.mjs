@@ -121,6 +121,12 @@ class FirefoxPage {
 
   click(selector) { return this.native.click(selector); }
 
+  /** Over WebDriver BiDi's input.setFiles, which fires the input's input and change events as a reader's choice does. */
+  async setInputFiles(selector, files) {
+    const input = await this.native.$(selector);
+    await input.uploadFile(...files);
+  }
+
   async screenshot({ path: file, selector } = {}) {
     if (!selector) return this.native.screenshot({ path: file });
     const element = await this.native.$(selector);

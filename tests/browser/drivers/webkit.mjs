@@ -288,6 +288,12 @@ Promise.resolve().then(() => (${typeof fn === 'function' ? fn.toString() : `() =
     await this.command('POST', `/element/${Object.values(element)[0]}/click`, {});
   }
 
+  /** WebDriver's Element Send Keys on a file input chooses the files, given as paths one per line. */
+  async setInputFiles(selector, files) {
+    const element = await this.command('POST', '/element', { using: 'css selector', value: selector });
+    await this.command('POST', `/element/${Object.values(element)[0]}/value`, { text: files.join('\n') });
+  }
+
   async screenshot({ path: file, selector } = {}) {
     let data;
     if (selector) {
