@@ -113,7 +113,7 @@ test('the example sheets give a preview and embed codes that, pasted into a fres
   await waitForRender(page, 'preview');
   // The pickers are the dataset's parties, named in the page's language.
   const parties = await page.evaluate(() => [...document.getElementById('party').options].map((option) => [option.value, option.textContent]));
-  assert.deepEqual(parties, [['river', 'River Party (river)'], ['mountain', 'Mountain Alliance (mountain)'], ['ennour', 'Ennour (ennour)']]);
+  assert.deepEqual(parties, [['river', 'River Party (\u2066river\u2069)'], ['mountain', 'Mountain Alliance (\u2066mountain\u2069)'], ['ennour', 'Ennour (\u2066ennour\u2069)']]);
   assert.deepEqual((await renders(page, 'preview')).at(-1).detail, { view: 'matrix', lang: 'en', party: 'river', versus: 'mountain' });
 
   // Every view in every language draws the dataset.
@@ -126,6 +126,11 @@ test('the example sheets give a preview and embed codes that, pasted into a fres
       assert.match(drawn.label, /River|fleuve|النهر|Mountain|montagne|الجبل/i, `${view} in ${lang} speaks of the dataset's parties: ${drawn.label}`);
     }
   }
+  // A view chosen in the preview's own controls is the one the pickers and the embed code then say.
+  await page.evaluate(() => document.getElementById('preview').shadowRoot.querySelector('button[data-view="camps"]').click());
+  await page.waitForFunction(() => window.widgetEvents.filter((event) => event.type === 'explainer:render' && event.id === 'preview').at(-1).detail.view === 'camps');
+  assert.equal(await page.evaluate(() => document.getElementById('view').value), 'camps');
+  assert.match(await page.evaluate(() => document.getElementById('element-code').value), / view="camps" /);
   await pick(page, 'view', 'compare', { view: 'compare' });
   await pick(page, 'chart-language', 'fr', { lang: 'fr' });
   await pick(page, 'party', 'mountain', { party: 'mountain' });

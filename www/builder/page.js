@@ -85,7 +85,7 @@ function showResult() {
   if (state.reading) status.textContent = texts.reading;
   else if (state.failure) status.textContent = state.failure;
   else if (!checked) status.textContent = '';
-  else if (errors.length > 0) status.textContent = format(texts.invalid, { count: errors.length });
+  else if (errors.length > 0) status.textContent = format(checked.source === 'json' ? texts.invalidJson : texts.invalid, { count: errors.length });
   else status.textContent = format(texts.valid, checked.counts);
   status.classList.toggle('invalid', Boolean(state.failure) || errors.length > 0);
   const showing = !state.reading && Boolean(checked);
@@ -140,7 +140,10 @@ function useDataset(dataset) {
     preview.id = 'preview';
     preview.setAttribute('loading', 'eager');
     preview.addEventListener('explainer:error', (event) => showPreviewError(event.detail?.message));
-    preview.addEventListener('explainer:render', () => showPreviewError(null));
+    preview.addEventListener('explainer:render', (event) => {
+      showPreviewError(null);
+      followPreview(event.detail);
+    });
     setAttributes(preview);
     preview.data = dataset;
     byId('preview-frame').append(preview);
@@ -149,6 +152,22 @@ function useDataset(dataset) {
     preview.data = dataset;
   }
   updateCode();
+}
+
+/**
+ * The preview is the real element, with its own controls: what a reader chooses in it is what the pickers and the
+ * embed codes then say.
+ */
+function followPreview(drawn) {
+  let changed = false;
+  for (const [name, id] of [['view', 'view'], ['lang', 'chart-language'], ['party', 'party'], ['versus', 'versus']]) {
+    const select = byId(id);
+    if (drawn?.[name] && select.value !== drawn[name] && [...select.options].some((option) => option.value === drawn[name])) {
+      select.value = drawn[name];
+      changed = true;
+    }
+  }
+  if (changed) updateCode();
 }
 
 function showPreviewError(message) {
@@ -167,7 +186,8 @@ function fillParties() {
       const option = document.createElement('option');
       option.value = party.id;
       const name = party.name?.[state.lang] || party.id;
-      option.textContent = name === party.id ? name : `${name} (${party.id})`;
+      // The id, written left to right, kept apart from an Arabic name so that the two do not mix.
+      option.textContent = name === party.id ? name : `${name} (\u2066${party.id}\u2069)`;
       return option;
     }));
     const ids = parties.map((party) => party.id);
