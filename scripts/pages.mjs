@@ -214,11 +214,11 @@ export function builderPage() {
 <input type="text" id="widget-folder" value="" dir="ltr" spellcheck="false" autocomplete="off"></div>
 <h3 id="element-heading" ${text('elementHeading')}</h3>
 <p class="hint" id="element-hint" ${text('elementHint')}</p>
-<textarea id="element-code" readonly rows="4" dir="ltr" spellcheck="false" aria-labelledby="element-heading" aria-describedby="element-hint"></textarea>
+<textarea id="element-code" readonly rows="6" dir="ltr" spellcheck="false" aria-labelledby="element-heading" aria-describedby="element-hint"></textarea>
 <p class="copy"><button type="button" data-copy="element-code" data-status="element-copied" ${text('copy')}</button> <span class="copied" id="element-copied" role="status"></span></p>
 <h3 id="iframe-heading" ${text('iframeHeading')}</h3>
 <p class="hint" id="iframe-hint" ${text('iframeHint')}</p>
-<textarea id="iframe-code" readonly rows="4" dir="ltr" spellcheck="false" aria-labelledby="iframe-heading" aria-describedby="iframe-hint"></textarea>
+<textarea id="iframe-code" readonly rows="6" dir="ltr" spellcheck="false" aria-labelledby="iframe-heading" aria-describedby="iframe-hint"></textarea>
 <p class="copy"><button type="button" data-copy="iframe-code" data-status="iframe-copied" ${text('copy')}</button> <span class="copied" id="iframe-copied" role="status"></span></p>
 </section>
 </main>

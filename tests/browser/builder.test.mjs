@@ -212,8 +212,15 @@ test('a bad set lists every problem by file, row and column; the fixed set then 
   assert.equal(await text(page, 'status'), 'Problèmes à corriger\u00a0: 2. Corrigez-les dans le tableur, exportez de nouveau les fichiers et choisissez-les à nouveau.');
   assert.deepEqual((await tableRows(page, 'problems-table'))[0], ['Fichier', 'Ligne', 'Colonne', 'Problème']);
 
-  // A JSON dataset has paths instead of rows and columns.
-  await choose(page, [BAD_JSON]);
+  // A JSON dataset, dropped on the drop zone, has paths instead of rows and columns.
+  const json = await readFile(BAD_JSON, 'utf8');
+  await page.evaluate((text) => {
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'bad-dataset.json', { type: 'application/json' }));
+    document.getElementById('status').textContent = '';
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+  }, json);
+  await page.waitForFunction(() => /\d/.test(document.getElementById('status').textContent));
   assert.deepEqual(await tableRows(page, 'problems-table'), [
     ['Fichier', 'Ligne', 'Emplacement dans le JSON', 'Problème'],
     ['bad-dataset.json', '—', 'facts[0].party', 'unknown party "xyz"'],
