@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ const EXAMPLE = path.join(ROOT, 'data', 'example');
 const BAD_JSON = path.join(ROOT, 'tests', 'browser', 'fixtures', 'bad-dataset.json');
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const BUILDER = '/static/explainer/builder.html';
+// axe-core, served from the page's own origin: the builder's policy refuses an inline script.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server, origin, browser, scratch;
 // What the newsroom's site serves: the dataset downloaded from the builder, and a page with the pasted embed code.
@@ -31,6 +34,10 @@ before(async () => {
       const urlPath = new URL(request.url, 'http://127.0.0.1').pathname;
       if (urlPath === '/data/my-dataset.json' && hostedDataset) {
         response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(hostedDataset);
+        return true;
+      }
+      if (urlPath === '/__axe/axe.min.js') {
+        readFile(AXE).then((body) => response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(body));
         return true;
       }
       if (urlPath === '/news/article.html') {
@@ -301,3 +308,29 @@ test('the file input, the pickers, the download and the copy buttons are reached
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [lang, scheme] of [['ar', 'light'], ['fr', 'dark']]) {
+  test(`axe-core finds no serious or critical WCAG 2.1 A/AA violation on the builder, with problems and with a preview (${lang}, ${scheme})`, async () => {
+    const { page, context, problems } = await openPage(browser, `${origin}${BUILDER}?lang=${lang}`, { origin, colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/__axe/axe.min.js';
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    }));
+    const audit = async () => {
+      const results = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      const serious = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+      return serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${JSON.stringify(node.any.map((check) => check.data))}`).join(', ')}`);
+    };
+    await choose(page, await badFiles());
+    assert.deepEqual(await audit(), [], 'with the problems listed');
+    await choose(page, await exampleFiles());
+    await waitForRender(page, 'preview');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+    assert.deepEqual(await audit(), [], 'with the preview and the embed codes');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

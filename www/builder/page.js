@@ -49,13 +49,18 @@ function applyLanguage() {
 
 // ---- reading the files ----
 
+// Each choice of files is numbered: a slow read of an earlier choice must not replace the result of a later one.
+let latestChoice = 0;
+
 async function readFiles(fileList) {
   const files = [...fileList];
   if (files.length === 0) return;
+  const choice = ++latestChoice;
   Object.assign(state, { reading: true, failure: null });
   showResult();
   try {
     if (!(await checker)) {
+      if (choice !== latestChoice) return;
       Object.assign(state, { checked: null, failure: words().loadFailed, reading: false });
       showResult();
       return;
@@ -64,12 +69,14 @@ async function readFiles(fileList) {
     const largest = maxFileBytes();
     const readable = files.filter((file) => file.size <= largest);
     const contents = await Promise.all(readable.map(async (file) => new Uint8Array(await file.arrayBuffer())));
+    if (choice !== latestChoice) return;
     state.tooLarge = files.filter((file) => file.size > largest).map((file) => file.name);
     state.checked = readable.length > 0 || state.tooLarge.length === 0
       ? checkFiles(readable.map((file) => file.name), contents)
       : { source: 'sheets', json: null, counts: null, errors: [], warnings: [] };
     state.failure = null;
   } catch (error) {
+    if (choice !== latestChoice) return;
     Object.assign(state, { checked: null, failure: format(words().readFailed, { message: error?.message ?? String(error) }) });
   }
   state.reading = false;
