@@ -1,15 +1,17 @@
 // Builds dist/: the element's loader with a stable name, the chunk it imports and the wasm beside it (hashed),
-// the demo and iframe pages.
+// the demo and iframe pages, and the newsroom builder (builder.html, its script and its own wasm).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
-import { demoPage, embedCode, embedPage, staticManifest, staticFile } from './scripts/pages.mjs';
+import { builderPage, demoPage, embedCode, embedPage, staticManifest, staticFile } from './scripts/pages.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 // The tests' panic build bundles a wasm from another pkg/ into another dist/ (scripts/test.sh).
 const pkgDirectory = path.resolve(root, process.env.PKG_DIR ?? 'pkg');
 const distDirectory = path.resolve(root, process.env.DIST_DIR ?? 'dist');
+// The builder's wasm (scripts/build-wasm.sh), which the panic build does not rebuild.
+const builderPkgDirectory = path.resolve(root, process.env.BUILDER_PKG_DIR ?? 'pkg-builder');
 
 /** Emits the HTML pages; they are generated rather than copied so the article is split into linkable sentences. */
 class PagesPlugin {
@@ -20,18 +22,19 @@ class PagesPlugin {
         () => {
           const article = readFileSync(path.join(root, 'data/source/article.ar.txt'), 'utf8');
           compilation.fileDependencies.add(path.join(root, 'data/source/article.ar.txt'));
-          // The wasm's hashed name, for the pages' preload of it: the chunks' assets are emitted by now.
-          const wasmFile = Object.keys(compilation.assets).find((name) => name.endsWith('.wasm'));
+          // The widget's wasm's hashed name, for the pages' preload of it: the chunks' assets are emitted by now.
+          const wasmFile = Object.keys(compilation.assets).find((name) => /^campaign_explainer_bg\.\w+\.wasm$/.test(name));
           compilation.emitAsset('index.html', new webpack.sources.RawSource(demoPage(article, wasmFile, { story: true })));
           compilation.emitAsset('article.html', new webpack.sources.RawSource(demoPage(article, wasmFile)));
           compilation.emitAsset('embed.html', new webpack.sources.RawSource(embedPage(wasmFile)));
           compilation.emitAsset('embed-code.txt', new webpack.sources.RawSource(embedCode(wasmFile)));
+          compilation.emitAsset('builder.html', new webpack.sources.RawSource(builderPage()));
           // Every view in every language as SVG, for RSS, AMP and social cards, and the element's fallback.
           for (const rendering of staticManifest()) {
             compilation.emitAsset(`static/${rendering.file}`, new webpack.sources.RawSource(staticFile(rendering.file)));
           }
           compilation.emitAsset('static/static.json', new webpack.sources.RawSource(JSON.stringify(staticManifest())));
-          for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['favicon.svg', 'favicon.svg']]) {
+          for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['builder/builder.css', 'builder.css'], ['favicon.svg', 'favicon.svg']]) {
             const source = path.join(root, 'www', file);
             compilation.fileDependencies.add(source);
             compilation.emitAsset(name, new webpack.sources.RawSource(readFileSync(source)));
@@ -49,6 +52,7 @@ export default {
     'campaign-explainer': './www/campaign-explainer.js',
     demo: './www/demo.js',
     embed: './www/embed.js',
+    builder: './www/builder/page.js',
   },
   experiments: { outputModule: true },
   output: {
@@ -73,7 +77,7 @@ export default {
       { test: /\.css$/, type: 'asset/source' },
     ],
   },
-  resolve: { alias: { [path.join(root, 'pkg')]: pkgDirectory } },
+  resolve: { alias: { [path.join(root, 'pkg')]: pkgDirectory, [path.join(root, 'pkg-builder')]: builderPkgDirectory } },
   // The entry's own chunk (the widget, imported when an element starts) is the only split: no shared or runtime
   // chunk that a page would have to request before the element is defined.
   optimization: { splitChunks: false, runtimeChunk: false },

@@ -391,7 +391,8 @@ async function main() {
   mkdirSync(BUILD, { recursive: true });
   await bundleChartjs();
   // The widget's page with this build's preload of its wasm, as dist/embed-code.txt writes it.
-  const wasmFile = readdirSync(path.join(ROOT, 'dist')).find((name) => name.endsWith('.wasm'));
+  // The widget's wasm, not the newsroom builder's (campaign_explainer_builder_bg.*.wasm).
+  const wasmFile = readdirSync(path.join(ROOT, 'dist')).find((name) => /^campaign_explainer_bg\.\w+\.wasm$/.test(name));
   writeFileSync(path.join(BUILD, 'widget.html'), readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8')
     .replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim()));
   const server = await serve({

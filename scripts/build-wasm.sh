@@ -30,3 +30,17 @@ echo "${WASM_OPT_FLAGS[*]}" > "$SIZE_DIR/wasm-opt-flags.txt"
 node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers --strip-target-features \
   "$PKG_DIR/campaign_explainer_bg.wasm" -o "$PKG_DIR/campaign_explainer_bg.wasm"
 echo "build: wasm $(wc -c < "$PKG_DIR/campaign_explainer_bg.wasm") bytes, $(gzip -9 -c "$PKG_DIR/campaign_explainer_bg.wasm" | wc -c) gzipped"
+
+# The newsroom builder's module (builder.html): the spreadsheet format and the validation, the same Rust as the command
+# line, into its own pkg dir; the widget's module above carries none of it. The tests' panic build (WASM_FEATURES) is
+# of the widget alone and bundles the builder's pkg dir already built.
+if [ -z "${WASM_FEATURES:-}" ]; then
+  BUILDER_PKG_DIR="${BUILDER_PKG_DIR:-pkg-builder}"
+  echo "build: ${BUILDER_WASM_CARGO[*]}"
+  "${BUILDER_WASM_CARGO[@]}"
+  wasm-bindgen --target web --out-dir "$BUILDER_PKG_DIR" --no-typescript \
+    "$TARGET_DIR/wasm32-unknown-unknown/release/campaign_explainer_builder.wasm"
+  node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers --strip-target-features \
+    "$BUILDER_PKG_DIR/campaign_explainer_builder_bg.wasm" -o "$BUILDER_PKG_DIR/campaign_explainer_builder_bg.wasm"
+  echo "build: builder wasm $(wc -c < "$BUILDER_PKG_DIR/campaign_explainer_builder_bg.wasm") bytes, $(gzip -9 -c "$BUILDER_PKG_DIR/campaign_explainer_builder_bg.wasm" | wc -c) gzipped"
+fi

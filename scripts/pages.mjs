@@ -1,6 +1,7 @@
-// Generates the demo and iframe pages at build time. The article is split into sentences, and each
+// Generates the demo, iframe and builder pages at build time. The article is split into sentences, and each
 // sentence that a fact quotes is tagged with the fact ids, so the page and the widget can point at each other.
 import { readFileSync } from 'node:fs';
+import { BUILDER_LANGS, LANGUAGE_NAMES, TEXTS as BUILDER_TEXTS } from '../www/builder/texts.js';
 
 const escape = (text) => text.replace(/[&<>"']/g, (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[character]};`);
 const normalise = (text) => text.replace(/\s+/g, ' ').trim();
@@ -189,6 +190,90 @@ ${wasmPreload(wasmFile)}<script type="module" src="campaign-explainer.js"></scri
 </head>
 <body>
 <campaign-explainer id="explainer" loading="eager">${fallbackHtml()}</campaign-explainer>
+</body>
+</html>
+`;
+}
+
+/**
+ * The newsroom builder (builder.html): generated in Arabic, the script rewrites its words in the language the reader
+ * picks. Its own policy forbids any request to another origin, whatever the host serves it with: nothing a journalist
+ * drops on it can leave the browser.
+ */
+export function builderPage() {
+  const words = BUILDER_TEXTS.ar;
+  const text = (key) => `data-text="${key}">${escape(words[key])}`;
+  const options = (values, labels) => values.map((value) => `<option value="${value}">${escape(labels[value])}</option>`).join('');
+  const chartLanguages = options(BUILDER_LANGS, LANGUAGE_NAMES);
+  return `<!doctype html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(words.documentTitle)}</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="builder.css">
+<script type="module" src="campaign-explainer.js"></script>
+<script type="module" src="builder.js"></script>
+</head>
+<body>
+<header>
+<div class="language"><label for="page-language" ${text('pageLanguage')}</label>
+<select id="page-language">${options(BUILDER_LANGS, LANGUAGE_NAMES)}</select></div>
+<h1 ${text('title')}</h1>
+<p ${text('intro')}</p>
+<p class="privacy" id="privacy" ${text('privacy')}</p>
+<noscript><p>${BUILDER_LANGS.map((lang) => `<span lang="${lang}">${escape(BUILDER_TEXTS[lang].noScript)}</span>`).join(' ')}</p></noscript>
+</header>
+<main>
+<section aria-labelledby="files-heading">
+<h2 id="files-heading" ${text('filesHeading')}</h2>
+<div class="drop-zone" id="drop-zone">
+<p id="drop-hint" ${text('dropHint')}</p>
+<label for="files" class="choose" ${text('chooseFiles')}</label>
+<input type="file" id="files" multiple accept=".csv,.json,text/csv,application/json" aria-describedby="drop-hint privacy">
+</div>
+<p class="hint" ${text('templatesHint')}</p>
+<p class="status" id="status" role="status"></p>
+<div id="problems" hidden>
+<table id="problems-table"><caption ${text('problemsCaption')}</caption><thead></thead><tbody></tbody></table>
+<p class="hint" ${text('inEnglish')}</p>
+</div>
+<div id="warnings" hidden>
+<table id="warnings-table"><caption ${text('warningsCaption')}</caption><thead></thead><tbody></tbody></table>
+</div>
+</section>
+<section id="preview-section" aria-labelledby="preview-heading" hidden>
+<h2 id="preview-heading" ${text('previewHeading')}</h2>
+<div class="controls">
+<div><label for="view" ${text('view')}</label><select id="view">${options(['matrix', 'party', 'compare', 'camps', 'timeline'], words.views)}</select></div>
+<div><label for="chart-language" ${text('chartLanguage')}</label><select id="chart-language">${chartLanguages}</select></div>
+<div><label for="party" ${text('party')}</label><select id="party"></select></div>
+<div><label for="versus" ${text('versus')}</label><select id="versus"></select></div>
+<div><label for="theme" ${text('theme')}</label><select id="theme">${options(['auto', 'light', 'dark'], words.themes)}</select></div>
+</div>
+<p class="preview-error" id="preview-error" role="alert" hidden></p>
+<div class="preview" id="preview-frame"></div>
+</section>
+<section id="embed-section" aria-labelledby="embed-heading" hidden>
+<h2 id="embed-heading" ${text('embedHeading')}</h2>
+<div class="field"><label for="dataset-path" ${text('datasetPath')}</label>
+<input type="text" id="dataset-path" value="/data/my-dataset.json" dir="ltr" spellcheck="false" autocomplete="off" aria-describedby="dataset-path-hint">
+<p class="hint" id="dataset-path-hint" ${text('datasetPathHint')}</p></div>
+<p><a class="button" id="download" download="my-dataset.json" ${text('download')}</a></p>
+<div class="field"><label for="widget-folder" ${text('widgetFolder')}</label>
+<input type="text" id="widget-folder" value="" dir="ltr" spellcheck="false" autocomplete="off"></div>
+<h3 id="element-heading" ${text('elementHeading')}</h3>
+<p class="hint" id="element-hint" ${text('elementHint')}</p>
+<textarea id="element-code" readonly rows="6" dir="ltr" spellcheck="false" aria-labelledby="element-heading" aria-describedby="element-hint"></textarea>
+<p class="copy"><button type="button" data-copy="element-code" data-status="element-copied" ${text('copy')}</button> <span class="copied" id="element-copied" role="status"></span></p>
+<h3 id="iframe-heading" ${text('iframeHeading')}</h3>
+<p class="hint" id="iframe-hint" ${text('iframeHint')}</p>
+<textarea id="iframe-code" readonly rows="6" dir="ltr" spellcheck="false" aria-labelledby="iframe-heading" aria-describedby="iframe-hint"></textarea>
+<p class="copy"><button type="button" data-copy="iframe-code" data-status="iframe-copied" ${text('copy')}</button> <span class="copied" id="iframe-copied" role="status"></span></p>
+</section>
+</main>
 </body>
 </html>
 `;

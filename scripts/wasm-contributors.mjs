@@ -79,6 +79,11 @@ function wasmFunctions(bytes) {
   return { sections, functions };
 }
 
+/** Every function's demangled name (a number where the module has none). */
+export function functionNames(bytes) {
+  return wasmFunctions(bytes).functions.map((entry) => entry.name);
+}
+
 /** The crate a function's code comes from: the first `crate[hash]` of its demangled name. */
 function crateOf(name) {
   const crate = /([A-Za-z_][A-Za-z0-9_]*)\[[0-9a-f]+\]/.exec(name);

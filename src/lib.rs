@@ -15,17 +15,17 @@ pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod recording;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "spreadsheet"))]
 pub mod spreadsheet;
 pub mod texts;
 pub mod theme;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod web;
 
 // A free-list allocator of ~1 KB instead of dlmalloc's ~6 KB: the widget allocates little and
 // briefly (one scene per draw), and a phone downloads every byte (BENCHMARKS.md).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

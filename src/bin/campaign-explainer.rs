@@ -115,13 +115,13 @@ fn convert(arguments: &[String]) -> Result<(), Failure> {
         }
     }
     let read = read_spreadsheet(&inputs)?;
-    let json = serde_json::to_string_pretty(&read.document).map_err(|error| Failure::Usage(error.to_string()))?;
+    let json = spreadsheet::document_json(&read.document).map_err(Failure::Usage)?;
     match output {
         Some(path) => {
-            std::fs::write(&path, json + "\n").map_err(|error| Failure::Usage(format!("{}: {error}", path.display())))?;
+            std::fs::write(&path, json).map_err(|error| Failure::Usage(format!("{}: {error}", path.display())))?;
             eprintln!("{}: {}", path.display(), summary(&read.dataset));
         }
-        None => println!("{json}"),
+        None => print!("{json}"),
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! `Dataset::from_deserializer`; native code reads JSON text with `Dataset::from_json`.
 
 mod error;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "spreadsheet"))]
 mod json_text;
 mod calendar;
 mod model;

@@ -133,7 +133,8 @@ where
 struct Object<T>(T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    #[cfg(not(target_arch = "wasm32"))]
+    // Also in the newsroom builder's wasm, which reads JSON text with serde_json as the command line does.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "spreadsheet"))]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object<T>, D::Error> {
         struct ObjectVisitor<T>(std::marker::PhantomData<T>);
         impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
@@ -148,7 +149,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
         deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData)).map(Object)
     }
 
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(feature = "spreadsheet")))]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object<T>, D::Error> {
         T::deserialize(deserializer).map(Object)
     }

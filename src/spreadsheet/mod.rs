@@ -4,15 +4,18 @@
 //! translated text as one column per language (`name_ar`, `name_fr`, `name_en`). Reading builds the JSON
 //! value and hands it to the same reading and validation as a JSON file, then says every problem in the
 //! spreadsheet's terms (`facts.csv row 14, column "party": unknown party "xyz" — known: pjd, pam`).
-//! Native only (tests, the `campaign-explainer` command line): the widget readers download carries none of it.
+//! Natively (tests, the `campaign-explainer` command line) and in the newsroom builder's wasm (`builder/`, the crate's
+//! `spreadsheet` feature); the widget readers download carries none of it.
 
+mod check;
 mod locate;
 mod read;
 mod write;
 
 use std::fmt;
 
-pub use read::{SheetFile, read_file, read_folder, read_sheets};
+pub use check::{Checked, Counts, Problem, Source, check_files, document_json};
+pub use read::{MAX_SHEET_BYTES, SheetFile, read_file, read_folder, read_sheets};
 pub use write::write_sheets;
 
 /// The list separator of the `nicknames` cell (`البيجيدي | المصباح`): a character no nickname of a source needs.

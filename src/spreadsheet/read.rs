@@ -14,7 +14,7 @@ use super::{CATEGORIES, DATASET, DATASET_FIELDS, FACTS, LEADERS, NICKNAME_SEPARA
 use crate::data::{Camp, Dataset, Gender, MAX_DOCUMENT_BYTES, Status, Timing};
 
 /// Larger files are refused before parsing: a dataset's JSON may not pass 4 MiB, and its sheets are about as large.
-const MAX_SHEET_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
+pub const MAX_SHEET_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
 
 /// One CSV file as found: its name (for messages and to tell which sheet it is) and its bytes.
 #[derive(Clone, Debug)]

@@ -13,7 +13,7 @@ import path from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { contributors } from '../../scripts/wasm-contributors.mjs';
+import { contributors, functionNames } from '../../scripts/wasm-contributors.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -75,4 +75,11 @@ test('the over-budget report names the largest functions and crates of the wasm'
   // The layout is the largest function of the module; if its name is not found, names are not read.
   assert.match(report, /^ +\d+ +[\d.]+% +.*campaign_explainer\[[0-9a-f]+\]::layout::layout$/m, report);
   assert.match(report, /^ +\d+ +[\d.]+% +campaign_explainer$/m, 'the crate itself is among the largest crates');
+});
+
+test('the widget carries none of the newsroom builder\'s code: no spreadsheet reading, no csv, no JSON text', { skip: !existsSync(NAMED_WASM) && 'no target/size/ wasm: run npm run build' }, () => {
+  const names = functionNames(readFileSync(NAMED_WASM));
+  assert.ok(names.some((name) => /campaign_explainer\[[0-9a-f]+\]::layout::/.test(name)), 'the function names are read');
+  const builders = names.filter((name) => /\b(csv|csv_core|serde_json)\[[0-9a-f]+\]|campaign_explainer\[[0-9a-f]+\]::(spreadsheet|data::json_text)\b/.test(name));
+  assert.deepEqual(builders.slice(0, 10), [], `${builders.length} functions of the builder's code in the widget's wasm (builder/ and the crate's spreadsheet feature are the builder's alone)`);
 });

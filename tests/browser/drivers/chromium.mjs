@@ -17,7 +17,7 @@ class ChromiumBrowser {
     this.native = browser;
     this.version = browser.version();
     this.initScript = initScript;
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: true, reducedMotion: true };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: true, reducedMotion: true, clipboardRead: true };
     this.reasons = {};
   }
 
@@ -66,6 +66,7 @@ class ChromiumPage {
   evaluate(fn, arg) { return this.native.evaluate(fn, arg); }
   waitForFunction(fn, arg, options = {}) { return this.native.waitForFunction(fn, arg, { timeout: 30000, ...options }).then((handle) => handle.jsonValue()); }
   click(selector) { return this.native.click(selector); }
+  setInputFiles(selector, files) { return this.native.setInputFiles(selector, files); }
 
   async screenshot({ path, selector } = {}) {
     return selector ? this.native.locator(selector).screenshot({ path }) : this.native.screenshot({ path });

@@ -21,8 +21,9 @@ class FirefoxBrowser {
     this.engine = 'firefox';
     this.initScript = initScript;
     this.instances = new Map();
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: true };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: true, clipboardRead: false };
     this.reasons = {
+      clipboardRead: 'reading the clipboard asks the reader to confirm a paste in Firefox, which WebDriver BiDi cannot grant',
       memory: 'WebDriver BiDi can neither force a garbage collection nor read the JS heap or the wasm memory\'s size (Chromium reads them over CDP)',
     };
   }
@@ -120,6 +121,12 @@ class FirefoxPage {
   }
 
   click(selector) { return this.native.click(selector); }
+
+  /** Over WebDriver BiDi's input.setFiles, which fires the input's input and change events as a reader's choice does. */
+  async setInputFiles(selector, files) {
+    const input = await this.native.$(selector);
+    await input.uploadFile(...files);
+  }
 
   async screenshot({ path: file, selector } = {}) {
     if (!selector) return this.native.screenshot({ path: file });

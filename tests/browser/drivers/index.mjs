@@ -7,7 +7,7 @@
 //   newPage({ viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch, javaScriptEnabled })
 // Page: { engine, problems, nativeProblems, goto(url), evaluate(fn, arg), waitForFunction(fn, arg, { timeout }),
 //         waitForTimeout(ms), keyboard.press(key), mouse.move(x, y), mouse.click(x, y), touchscreen.tap(x, y),
-//         click(selector), screenshot({ path, selector }), download(trigger) -> { name, body },
+//         click(selector), setInputFiles(selector, paths), screenshot({ path, selector }), download(trigger) -> { name, body },
 //         addScriptTag({ path }), clock.install(), clock.runFor(ms), close() }
 // In Chromium a page also answers Playwright's own API (page.native is Playwright's page), for code written
 // before this layer; clock there is Playwright's fake clock, elsewhere time really passes.

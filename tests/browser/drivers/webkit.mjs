@@ -147,8 +147,9 @@ class WebKitBrowser {
     // WebKitWebDriver runs one session at a time: one driver (and display) per open page, reused when idle.
     this.drivers = [];
     this.pages = new Set();
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: false };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: false, clipboardRead: false };
     this.reasons = {
+      clipboardRead: 'reading the clipboard needs a reader\'s paste in WebKit, which WebDriver classic cannot grant',
       memory: 'WebDriver classic can neither force a garbage collection nor read the JS heap or the wasm memory\'s size (Chromium reads them over CDP)',
       reducedMotion: 'MiniBrowser has no option for prefers-reduced-motion, and WebDriver classic no media emulation',
     };
@@ -286,6 +287,17 @@ Promise.resolve().then(() => (${typeof fn === 'function' ? fn.toString() : `() =
   async click(selector) {
     const element = await this.command('POST', '/element', { using: 'css selector', value: selector });
     await this.command('POST', `/element/${Object.values(element)[0]}/click`, {});
+  }
+
+  /**
+   * WebDriver's Element Send Keys on a file input chooses the files, given as paths one per line. On an input with
+   * `multiple` it adds them to those already chosen: cleared first, so that the files replace them as a reader's
+   * new choice does.
+   */
+  async setInputFiles(selector, files) {
+    const element = Object.values(await this.command('POST', '/element', { using: 'css selector', value: selector }))[0];
+    await this.command('POST', `/element/${element}/clear`, {});
+    await this.command('POST', `/element/${element}/value`, { text: files.join('\n') });
   }
 
   async screenshot({ path: file, selector } = {}) {
