@@ -17,11 +17,11 @@
 // Absolute times on shared machines are noisy, so the three pages are loaded in turn, N times each, and
 // the table shows medians and ratios to Chart.js measured in the same run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import webpack from 'webpack';
 import { wasmPreload } from './pages.mjs';
 import { generateDataset, MAX_TACTICS } from '../bench/dataset.mjs';
@@ -35,13 +35,17 @@ const BUILD = path.join(ROOT, 'target', 'bench');
 const TARGETS = {
   desktop: { bytes: 0.75, firstDraw: 0.8, redrawP95: 0.35, memory: 1 },
   // The performance issue's: the first picture (the static SVG inside the element) against Chart.js's first
-  // draw, the first interactive draw, a highlight against Chart.js's; the hover is judged against the floor.
-  phone: { firstPicture: 0.4, firstDraw: 1.0, redrawP95: 0.5, hoverOverFloor: 1.1, switchP95Milliseconds: 50 },
+  // draw, the first interactive draw, a highlight against Chart.js's; the hover is judged against the floor;
+  // memory (JS heap and wasm memory after garbage collection) against Chart.js's.
+  phone: { firstPicture: 0.4, firstDraw: 1.0, redrawP95: 0.5, hoverOverFloor: 1.1, switchP95Milliseconds: 50, memory: 0.8 },
 };
 const PROFILES = {
   desktop: null,
   phone: { cpuRate: 4, latency: 150, download: (1.6 * 1000 * 1000) / 8, upload: (750 * 1000) / 8 },
 };
+// Observable Plot doing the same job: loaded once per profile and run, for its bytes and first draw (the bytes
+// table of BENCHMARKS.md), without the interactions the three pages above are measured on.
+const PLOT_PAGE = { name: 'plot', title: 'Observable Plot', url: '/bench/plot.html' };
 const PAGES = [
   { name: 'widget', title: 'widget', url: '/build/widget.html' },
   { name: 'chartjs', title: 'Chart.js', url: '/bench/chartjs.html' },
@@ -76,12 +80,15 @@ function scaleOption(argv) {
   return counts;
 }
 
-/** Bundles bench/chartjs.js with Chart.js from node_modules, minified and tree-shaken, as a newsroom build would. */
-async function bundleChartjs() {
+/**
+ * Bundles bench/chartjs.js with Chart.js and bench/plot.js with Observable Plot from node_modules, minified and
+ * tree-shaken, as a newsroom build would.
+ */
+async function bundleLibraries() {
   const compiler = webpack({
     mode: 'production',
     context: ROOT,
-    entry: { chartjs: './bench/chartjs.js' },
+    entry: { chartjs: './bench/chartjs.js', plot: './bench/plot.js' },
     experiments: { outputModule: true },
     output: { path: BUILD, filename: '[name].js', module: true, clean: false },
     devtool: false,
@@ -312,6 +319,29 @@ function languageBytes() {
   };
 }
 
+/** Where the benchmark's server finds the file of a URL path (the routes of main()). */
+const ROUTES = [
+  ['/dist/', path.join(ROOT, 'dist')],
+  ['/bench/', path.join(ROOT, 'bench')],
+  ['/build/', BUILD],
+  ['/data/', path.join(ROOT, 'data')],
+];
+
+/**
+ * A page's responses as Brotli would send them (quality 11): the build's own `.br` copy for a file of dist/, the
+ * file compressed here for the others. The server sends gzip, which every host can; this is what a host serving
+ * Brotli to the browsers that accept it (all current ones) would send instead.
+ */
+function brotliBytes(resources) {
+  return resources.reduce((sum, resource) => {
+    const route = ROUTES.find(([prefix]) => resource.url.startsWith(prefix));
+    if (!route) throw new Error(`brotliBytes: no folder serves ${resource.url}`);
+    const file = path.join(route[1], resource.url.slice(route[0].length));
+    if (existsSync(`${file}.br`)) return sum + statSync(`${file}.br`).size;
+    return sum + brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }).length;
+  }, 0);
+}
+
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 const milliseconds = (value) => `${value.toFixed(value < 1 ? 3 : value < 10 ? 2 : 1)} ms`;
@@ -342,6 +372,7 @@ function table(results, settings, profile) {
     rows.push([label, format(value(widget)), format(value(chartjs)), format(value(floor)), `${widgetRatio.toFixed(2)}×`, `${ratio(floor, value).toFixed(2)}×`, verdictOf(widgetRatio, target)]);
   };
   row('bytes transferred (gzip)', (page) => page.bytes, kilobytes, targets.bytes);
+  row('the same, Brotli (dist/*.br; the others compressed alike)', (page) => brotliBytes(page.resources), kilobytes);
   // The widget's first picture is its static SVG; Chart.js has none before its first draw, the comparison the issue sets.
   row('first picture (first contentful paint)', (page) => page.firstPicture, milliseconds, targets.firstPicture, widget.firstPicture / chartjs.firstDraw);
   row('first complete (interactive) draw', (page) => page.firstDraw, milliseconds, targets.firstDraw);
@@ -464,6 +495,26 @@ function scaleTable(jobs, results, profile) {
   return lines.join('\n');
 }
 
+/** The bytes of the job with each library, gzip and Brotli, and the first draw of each (Plot measured on its own). */
+function bytesTable(results, profile) {
+  const pages = [...PAGES.filter((page) => page.name !== 'floor'), PLOT_PAGE, PAGES.find((page) => page.name === 'floor')];
+  const lines = [
+    `| bytes and first draw (${profile}) | gzip | Brotli | gzip / widget's | first complete draw |`,
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const page of pages) {
+    const result = results[page.name];
+    lines.push(`| ${page.title}: ${result.resources.map((resource) => resource.url).join(', ')} | ${kilobytes(result.bytes)} | ${kilobytes(brotliBytes(result.resources))} | ${(result.bytes / results.widget.bytes).toFixed(2)}× | ${milliseconds(result.firstDraw)} |`);
+  }
+  // Plot as its documentation has a page include it: d3 and Plot's minified scripts from a CDN, whole, then the data.
+  const data = results.plot.resources.filter((resource) => resource.url.startsWith('/data/'));
+  const cdn = ['node_modules/d3/dist/d3.min.js', 'node_modules/@observablehq/plot/dist/plot.umd.min.js'].map((file) => readFileSync(path.join(ROOT, file)));
+  const cdnGzip = cdn.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0) + data.reduce((sum, resource) => sum + resource.gzip, 0);
+  const cdnBrotli = cdn.reduce((sum, bytes) => sum + brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }).length, 0) + brotliBytes(data);
+  lines.push(`| Observable Plot as its documentation includes it: d3.min.js and plot.umd.min.js (a CDN's), the data (not loaded; files of node_modules) | ${kilobytes(cdnGzip)} | ${kilobytes(cdnBrotli)} | ${(cdnGzip / results.widget.bytes).toFixed(2)}× | |`);
+  return lines.join('\n');
+}
+
 async function main() {
   const settings = options();
   if (settings.build) {
@@ -471,19 +522,14 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   mkdirSync(BUILD, { recursive: true });
-  await bundleChartjs();
+  await bundleLibraries();
   // The widget's page with this build's preload of its wasm, as dist/embed-code.txt writes it.
   const wasmFile = readdirSync(path.join(ROOT, 'dist')).find((name) => name.endsWith('.wasm'));
   const widgetPage = readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8').replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim());
   writeFileSync(path.join(BUILD, 'widget.html'), widgetPage);
   const scaleJobs = settings.scale ? scalePages(settings.scale, widgetPage) : null;
   const server = await serve({
-    routes: [
-      { prefix: '/dist/', directory: path.join(ROOT, 'dist') + path.sep },
-      { prefix: '/bench/', directory: path.join(ROOT, 'bench') + path.sep },
-      { prefix: '/build/', directory: BUILD + path.sep },
-      { prefix: '/data/', directory: path.join(ROOT, 'data') + path.sep },
-    ],
+    routes: ROUTES.map(([prefix, directory]) => ({ prefix, directory: directory + path.sep })),
     gzip: true,
     // Cross-origin isolation gives performance.now() its fine resolution (5 µs instead of 100 µs).
     headers: () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }),
@@ -505,7 +551,7 @@ async function main() {
     }
     return;
   }
-  const loads = Object.fromEntries(settings.profiles.map((profile) => [profile, Object.fromEntries(PAGES.map((page) => [page.name, []]))]));
+  const loads = Object.fromEntries(settings.profiles.map((profile) => [profile, Object.fromEntries([...PAGES, PLOT_PAGE].map((page) => [page.name, []]))]));
   console.log(`bench: ${settings.runs} loads of each page per profile (${settings.profiles.join(', ')}), load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   try {
     for (let run = 1; run <= settings.runs; run += 1) {
@@ -515,6 +561,9 @@ async function main() {
           loads[profile][page.name].push(load);
           console.log(`bench: run ${run} ${profile} ${page.title}: first picture ${milliseconds(load.firstPicture)}, first draw ${milliseconds(load.firstDraw)}, ${kilobytes(load.bytes)}, highlight p95 ${milliseconds(percentile(load.interactions.highlight.samples.map((sample) => sample.sync + sample.frame), 0.95))}`);
         }
+        const plot = await measurePage(browser, origin, PLOT_PAGE, settings, profile, []);
+        loads[profile].plot.push(plot);
+        console.log(`bench: run ${run} ${profile} ${PLOT_PAGE.title}: first draw ${milliseconds(plot.firstDraw)}, ${kilobytes(plot.bytes)}`);
       }
     }
   } finally {
@@ -524,8 +573,10 @@ async function main() {
   console.log(`\nChromium ${version}, load average after ${loadavg().map((load) => load.toFixed(2)).join(' ')}\n`);
   const results = {};
   for (const profile of settings.profiles) {
-    results[profile] = Object.fromEntries(PAGES.map((page) => [page.name, summarise(loads[profile][page.name])]));
+    results[profile] = Object.fromEntries([...PAGES, PLOT_PAGE].map((page) => [page.name, summarise(loads[profile][page.name])]));
     console.log(table(results[profile], settings, profile));
+    console.log('');
+    console.log(bytesTable(results[profile], profile));
     console.log('');
   }
   if (settings.json) writeFileSync(settings.json, JSON.stringify({ settings, results, loads }, null, 1));
