@@ -15,7 +15,8 @@
 // DevTools protocol to the same pages: the CPU 4 times slower, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 //
 // Absolute times on shared machines are noisy, so the three pages are loaded in turn, N times each, and
-// the table shows medians and ratios to Chart.js measured in the same run.
+// the table shows medians and ratios to Chart.js measured in the same run. Observable Plot's page is loaded
+// once per profile and run, for the bytes table (gzip and Brotli) and its first draw.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
