@@ -28,16 +28,24 @@ const drawCounter = {
   },
 };
 
-const data = await (await fetch('/data/campaign-2016.json')).json();
+// The built-in dataset, or the one `npm run bench -- --scale` generates (`?data=` a path on the same server).
+const data = await (await fetch(new URLSearchParams(location.search).get('data') ?? '/data/campaign-2016.json')).json();
 const partyLabels = data.parties.map((party) => (party.short_name ?? party.name)[lang]);
 const tacticLabels = data.tactics.map((tactic) => tactic.name[lang]);
 let highlighted = -1;
+// The facts by party and tactic, as a careful newsroom script would index them: looking each cell up in the
+// list of facts would make the page's own preparation grow with parties × tactics × facts.
+const factOf = new Map(data.facts.map((fact) => [`${fact.party} ${fact.tactic}`, fact]));
+const categoryOf = new Map(data.tactics.map((tactic) => [tactic.id, tactic.category]));
+// One row of the dot matrix per tactic, at the spacing of the built-in dataset's 20 tactics in 640 px.
+const matrixBox = document.getElementById('matrix').parentElement;
+matrixBox.style.height = `${Math.max(640, 28 * data.tactics.length + 80)}px`;
 
 // One point per party and tactic: used, reported as not used, or not reported.
 const points = { used: [], not_used: [], none: [] };
 data.parties.forEach((party, partyIndex) => {
   data.tactics.forEach((tactic, tacticIndex) => {
-    const fact = data.facts.find((candidate) => candidate.party === party.id && candidate.tactic === tactic.id);
+    const fact = factOf.get(`${party.id} ${tactic.id}`);
     // `not_yet_used` is drawn as not used, as the widget draws it.
     points[!fact ? 'none' : fact.status === 'used' ? 'used' : 'not_used'].push({ x: partyLabels[partyIndex], y: tacticLabels[tacticIndex], party: partyIndex, text: fact?.text[lang] ?? '' });
   });
@@ -73,7 +81,7 @@ const bars = new Chart(document.getElementById('bars'), {
     datasets: data.categories.map((category, categoryIndex) => ({
       label: category.name[lang],
       data: data.parties.map((party) => data.facts.filter((fact) => fact.party === party.id && fact.status === 'used'
-        && data.tactics.find((tactic) => tactic.id === fact.tactic)?.category === category.id).length),
+        && categoryOf.get(fact.tactic) === category.id).length),
       backgroundColor: (context) => (highlighted < 0 || context.dataIndex === highlighted ? CATEGORY_COLOURS[categoryIndex % CATEGORY_COLOURS.length] : FADED),
     })),
   },

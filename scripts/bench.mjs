@@ -5,20 +5,27 @@
 //   npm run bench -- --no-build        measures the dist/ that is there
 //   options: --runs N (page loads per page, default 5), --interactions N (per kind and load, default 200),
 //            --profiles desktop,phone (default both), --json FILE (also writes every sample)
+//   npm run bench -- --no-build --scale [5,10,20,40]
+//                                      instead of the built-in dataset, datasets generated at 5 to 40 parties
+//                                      (bench/dataset.mjs; 40 is the largest the validation allows: 200 tactics,
+//                                      4,000 facts), the widget and Chart.js only: first draw, highlight,
+//                                      memory, and how each grows with the number of marks
 //
 // Profiles: `desktop` is the machine as it is; `phone` is Lighthouse's mobile profile applied through the
 // DevTools protocol to the same pages: the CPU 4 times slower, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 //
 // Absolute times on shared machines are noisy, so the three pages are loaded in turn, N times each, and
-// the table shows medians and ratios to Chart.js measured in the same run.
+// the table shows medians and ratios to Chart.js measured in the same run. Observable Plot's page is loaded
+// once per profile and run, for the bytes table (gzip and Brotli) and its first draw.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import webpack from 'webpack';
 import { wasmPreload } from './pages.mjs';
+import { generateDataset, MAX_TACTICS } from '../bench/dataset.mjs';
 import { serve } from './serve.mjs';
 import { launchBrowser } from '../tests/browser/harness.mjs';
 
@@ -29,13 +36,17 @@ const BUILD = path.join(ROOT, 'target', 'bench');
 const TARGETS = {
   desktop: { bytes: 0.75, firstDraw: 0.8, redrawP95: 0.35, memory: 1 },
   // The performance issue's: the first picture (the static SVG inside the element) against Chart.js's first
-  // draw, the first interactive draw, a highlight against Chart.js's; the hover is judged against the floor.
-  phone: { firstPicture: 0.4, firstDraw: 1.0, redrawP95: 0.5, hoverOverFloor: 1.1, switchP95Milliseconds: 50 },
+  // draw, the first interactive draw, a highlight against Chart.js's; the hover is judged against the floor;
+  // memory (JS heap and wasm memory after garbage collection) against Chart.js's.
+  phone: { firstPicture: 0.4, firstDraw: 1.0, redrawP95: 0.5, hoverOverFloor: 1.1, switchP95Milliseconds: 50, memory: 0.8 },
 };
 const PROFILES = {
   desktop: null,
   phone: { cpuRate: 4, latency: 150, download: (1.6 * 1000 * 1000) / 8, upload: (750 * 1000) / 8 },
 };
+// Observable Plot doing the same job: loaded once per profile and run, for its bytes and first draw (the bytes
+// table of BENCHMARKS.md), without the interactions the three pages above are measured on.
+const PLOT_PAGE = { name: 'plot', title: 'Observable Plot', url: '/bench/plot.html' };
 const PAGES = [
   { name: 'widget', title: 'widget', url: '/build/widget.html' },
   { name: 'chartjs', title: 'Chart.js', url: '/bench/chartjs.html' },
@@ -56,15 +67,29 @@ function options() {
     interactions: Number(value('--interactions', 200)),
     json: value('--json', null),
     profiles: value('--profiles', 'desktop,phone').split(',').map((name) => name.trim()).filter(Boolean),
+    scale: scaleOption(argv),
   };
 }
 
-/** Bundles bench/chartjs.js with Chart.js from node_modules, minified and tree-shaken, as a newsroom build would. */
-async function bundleChartjs() {
+/** `--scale` alone: 5, 10, 20 and 40 parties; `--scale 10,40`: those; without it, null (the built-in dataset). */
+function scaleOption(argv) {
+  const at = argv.indexOf('--scale');
+  if (at < 0) return null;
+  const list = argv[at + 1] && !argv[at + 1].startsWith('--') ? argv[at + 1] : '5,10,20,40';
+  const counts = list.split(',').map(Number);
+  if (counts.some((count) => !Number.isInteger(count) || count < 2 || count > 40)) throw new Error(`--scale: expected party counts from 2 to 40 separated by commas, found ${JSON.stringify(list)}`);
+  return counts;
+}
+
+/**
+ * Bundles bench/chartjs.js with Chart.js and bench/plot.js with Observable Plot from node_modules, minified and
+ * tree-shaken, as a newsroom build would.
+ */
+async function bundleLibraries() {
   const compiler = webpack({
     mode: 'production',
     context: ROOT,
-    entry: { chartjs: './bench/chartjs.js' },
+    entry: { chartjs: './bench/chartjs.js', plot: './bench/plot.js' },
     experiments: { outputModule: true },
     output: { path: BUILD, filename: '[name].js', module: true, clean: false },
     devtool: false,
@@ -135,7 +160,7 @@ async function measureMemory(cdp) {
 }
 
 /** One load of one page: bytes, first draw, interactions of each kind, memory. */
-async function measurePage(browser, origin, page, settings, profile) {
+async function measurePage(browser, origin, page, settings, profile, kinds = ['idle', 'highlight', 'hover', ...(page.name === 'widget' ? ['view', 'lang'] : [])]) {
   const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1, colorScheme: 'light' });
   const tab = await context.newPage();
   const problems = [];
@@ -210,7 +235,7 @@ async function measurePage(browser, origin, page, settings, profile) {
   const interactions = {};
   // 'idle' runs the same loop doing nothing: its task time is the loop's own (two rendered frames per
   // interaction), subtracted from the others' so the cross-check counts the page's work only.
-  for (const kind of ['idle', 'highlight', 'hover', ...(page.name === 'widget' ? ['view', 'lang'] : [])]) {
+  for (const kind of kinds) {
     // View and language switches lay a view out each time: fewer are enough, and Chart.js has no equivalent.
     const count = kind === 'view' || kind === 'lang' ? Math.ceil(settings.interactions / 4) : settings.interactions;
     const tasksBefore = await taskMilliseconds(cdp);
@@ -295,6 +320,29 @@ function languageBytes() {
   };
 }
 
+/** Where the benchmark's server finds the file of a URL path (the routes of main()). */
+const ROUTES = [
+  ['/dist/', path.join(ROOT, 'dist')],
+  ['/bench/', path.join(ROOT, 'bench')],
+  ['/build/', BUILD],
+  ['/data/', path.join(ROOT, 'data')],
+];
+
+/**
+ * A page's responses as Brotli would send them (quality 11): the build's own `.br` copy for a file of dist/, the
+ * file compressed here for the others. The server sends gzip, which every host can; this is what a host serving
+ * Brotli to the browsers that accept it (all current ones) would send instead.
+ */
+function brotliBytes(resources) {
+  return resources.reduce((sum, resource) => {
+    const route = ROUTES.find(([prefix]) => resource.url.startsWith(prefix));
+    if (!route) throw new Error(`brotliBytes: no folder serves ${resource.url}`);
+    const file = path.join(route[1], resource.url.slice(route[0].length));
+    if (existsSync(`${file}.br`)) return sum + statSync(`${file}.br`).size;
+    return sum + brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }).length;
+  }, 0);
+}
+
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 const milliseconds = (value) => `${value.toFixed(value < 1 ? 3 : value < 10 ? 2 : 1)} ms`;
@@ -325,6 +373,7 @@ function table(results, settings, profile) {
     rows.push([label, format(value(widget)), format(value(chartjs)), format(value(floor)), `${widgetRatio.toFixed(2)}×`, `${ratio(floor, value).toFixed(2)}×`, verdictOf(widgetRatio, target)]);
   };
   row('bytes transferred (gzip)', (page) => page.bytes, kilobytes, targets.bytes);
+  row('the same, Brotli (dist/*.br; the others compressed alike)', (page) => brotliBytes(page.resources), kilobytes);
   // The widget's first picture is its static SVG; Chart.js has none before its first draw, the comparison the issue sets.
   row('first picture (first contentful paint)', (page) => page.firstPicture, milliseconds, targets.firstPicture, widget.firstPicture / chartjs.firstDraw);
   row('first complete (interactive) draw', (page) => page.firstDraw, milliseconds, targets.firstDraw);
@@ -382,6 +431,91 @@ function table(results, settings, profile) {
   return [...lines, ...details].join('\n');
 }
 
+/**
+ * The scale job's pages: for each party count, the generated dataset, the widget's page reading it through `src`
+ * (no static picture: the build has none of a generated dataset) and Chart.js's page fetching it.
+ */
+function scalePages(counts, widgetPage) {
+  const source = JSON.parse(readFileSync(path.join(ROOT, 'data', 'campaign-2016.json'), 'utf8'));
+  return counts.map((parties) => {
+    const dataset = generateDataset(source, parties);
+    writeFileSync(path.join(BUILD, `scale-${parties}.json`), JSON.stringify(dataset));
+    const element = /<campaign-explainer id="chart"[^>]*>.*<\/campaign-explainer>/;
+    const partiesLine = /const parties = \[[^\]]*\];/;
+    if (!element.test(widgetPage) || !partiesLine.test(widgetPage)) throw new Error('bench/widget.html: the element or the parties line the scale job rewrites is not there');
+    writeFileSync(path.join(BUILD, `scale-widget-${parties}.html`), widgetPage
+      .replace(element, `<campaign-explainer id="chart" view="matrix" lang="ar" loading="eager" src="/build/scale-${parties}.json"></campaign-explainer>`)
+      .replace(partiesLine, `const parties = ${JSON.stringify(dataset.parties.map((party) => party.id))};`));
+    return {
+      parties, marks: parties * MAX_TACTICS, facts: dataset.facts.length,
+      pages: [
+        { name: 'widget', title: 'widget', url: `/build/scale-widget-${parties}.html` },
+        { name: 'chartjs', title: 'Chart.js', url: `/bench/chartjs.html?data=/build/scale-${parties}.json` },
+      ],
+    };
+  });
+}
+
+/** The scale job's tables: each party count's numbers, then how each grows from one count to the next. */
+function scaleTable(jobs, results, profile) {
+  const lines = [
+    `### Scale, profile ${profile}: generated datasets of ${MAX_TACTICS} tactics and 100 facts per party; a mark for each party × tactic`,
+    '',
+    '| parties (marks, facts) | first draw: widget / Chart.js (ratio) | widget: dataset read and validated / first render call | highlight p95: widget / Chart.js (ratio) | memory: widget / Chart.js (ratio) |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  for (const job of jobs) {
+    const { widget, chartjs } = results[job.parties];
+    lines.push(`| ${job.parties} (${job.marks.toLocaleString('en')}, ${job.facts.toLocaleString('en')}) | ${milliseconds(widget.firstDraw)} / ${milliseconds(chartjs.firstDraw)} (${ratio(widget.firstDraw, chartjs.firstDraw)}) | ${milliseconds(widget.steps.datasetReady - widget.steps.wasmReady)} / ${milliseconds(widget.steps.firstRender)} | ${milliseconds(widget.highlight.p95)} / ${milliseconds(chartjs.highlight.p95)} (${ratio(widget.highlight.p95, chartjs.highlight.p95)}) | ${megabytes(widget.memory)} / ${megabytes(chartjs.memory)} (${ratio(widget.memory, chartjs.memory)}) |`);
+  }
+  // Linear in the marks means a value grows at most as the marks do from one count to the next; the cost of each
+  // added 1,000 marks shows a growth the page's fixed costs would hide (it rises from step to step if worse than linear).
+  const measures = [
+    ['widget: first draw', (result) => result.widget.firstDraw, milliseconds],
+    ['widget: dataset read and validated', (result) => result.widget.steps.datasetReady - result.widget.steps.wasmReady, milliseconds],
+    ['widget: first render call (layout, draw)', (result) => result.widget.steps.firstRender, milliseconds],
+    ['widget: highlight p95', (result) => result.widget.highlight.p95, milliseconds],
+    ['widget: memory', (result) => result.widget.memory, megabytes],
+    ['Chart.js: first draw', (result) => result.chartjs.firstDraw, milliseconds],
+    ['Chart.js: highlight p95', (result) => result.chartjs.highlight.p95, milliseconds],
+    ['Chart.js: memory', (result) => result.chartjs.memory, megabytes],
+  ];
+  lines.push('', `| growth (${profile}) | ${jobs.slice(1).map((job, index) => `${jobs[index].parties} → ${job.parties} parties: marks ×${(job.marks / jobs[index].marks).toFixed(1)}`).join(' | ')} |`,
+    `|---|${jobs.slice(1).map(() => '---:').join('|')}|`);
+  for (const [label, value, format] of measures) {
+    const cells = jobs.slice(1).map((job, index) => {
+      const before = value(results[jobs[index].parties]);
+      const after = value(results[job.parties]);
+      const perThousand = ((after - before) / (job.marks - jobs[index].marks)) * 1000;
+      const verdict = after / before <= (job.marks / jobs[index].marks) * 1.1 ? '' : ' worse than linear';
+      return `×${(after / before).toFixed(2)}, +${format(Math.max(0, perThousand))} per 1,000 marks${verdict}`;
+    });
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The bytes of the job with each library, gzip and Brotli, and the first draw of each (Plot measured on its own). */
+function bytesTable(results, profile) {
+  const pages = [...PAGES.filter((page) => page.name !== 'floor'), PLOT_PAGE, PAGES.find((page) => page.name === 'floor')];
+  const lines = [
+    `| bytes and first draw (${profile}) | gzip | Brotli | gzip / widget's | first complete draw |`,
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const page of pages) {
+    const result = results[page.name];
+    lines.push(`| ${page.title}: ${result.resources.map((resource) => resource.url).join(', ')} | ${kilobytes(result.bytes)} | ${kilobytes(brotliBytes(result.resources))} | ${(result.bytes / results.widget.bytes).toFixed(2)}× | ${milliseconds(result.firstDraw)} |`);
+  }
+  // Plot as its documentation has a page include it: d3 and Plot's minified scripts from a CDN, whole, then the data.
+  const data = results.plot.resources.filter((resource) => resource.url.startsWith('/data/'));
+  const cdn = ['node_modules/d3/dist/d3.min.js', 'node_modules/@observablehq/plot/dist/plot.umd.min.js'].map((file) => readFileSync(path.join(ROOT, file)));
+  const cdnGzip = cdn.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0) + data.reduce((sum, resource) => sum + resource.gzip, 0);
+  const cdnBrotli = cdn.reduce((sum, bytes) => sum + brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }).length, 0) + brotliBytes(data);
+  lines.push(`| Observable Plot as its documentation includes it: d3.min.js and plot.umd.min.js (a CDN's), the data (not loaded; files of node_modules) | ${kilobytes(cdnGzip)} | ${kilobytes(cdnBrotli)} | ${(cdnGzip / results.widget.bytes).toFixed(2)}× | |`);
+  return lines.join('\n');
+}
+
 async function main() {
   const settings = options();
   if (settings.build) {
@@ -389,19 +523,15 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   mkdirSync(BUILD, { recursive: true });
-  await bundleChartjs();
+  await bundleLibraries();
   // The widget's page with this build's preload of its wasm, as dist/embed-code.txt writes it.
   // The widget's wasm, not the newsroom builder's (campaign_explainer_builder_bg.*.wasm).
   const wasmFile = readdirSync(path.join(ROOT, 'dist')).find((name) => /^campaign_explainer_bg\.\w+\.wasm$/.test(name));
-  writeFileSync(path.join(BUILD, 'widget.html'), readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8')
-    .replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim()));
+  const widgetPage = readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8').replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim());
+  writeFileSync(path.join(BUILD, 'widget.html'), widgetPage);
+  const scaleJobs = settings.scale ? scalePages(settings.scale, widgetPage) : null;
   const server = await serve({
-    routes: [
-      { prefix: '/dist/', directory: path.join(ROOT, 'dist') + path.sep },
-      { prefix: '/bench/', directory: path.join(ROOT, 'bench') + path.sep },
-      { prefix: '/build/', directory: BUILD + path.sep },
-      { prefix: '/data/', directory: path.join(ROOT, 'data') + path.sep },
-    ],
+    routes: ROUTES.map(([prefix, directory]) => ({ prefix, directory: directory + path.sep })),
     gzip: true,
     // Cross-origin isolation gives performance.now() its fine resolution (5 µs instead of 100 µs).
     headers: () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }),
@@ -411,17 +541,31 @@ async function main() {
   // The harness wraps the engine in its driver layer; the benchmark needs Playwright's own browser for CDP.
   const browser = launched.native ?? launched;
   const version = browser.version();
-  const loads = Object.fromEntries(settings.profiles.map((profile) => [profile, Object.fromEntries(PAGES.map((page) => [page.name, []]))]));
+  for (const profile of settings.profiles) {
+    if (!(profile in PROFILES)) throw new Error(`--profiles: unknown profile ${JSON.stringify(profile)}, expected ${Object.keys(PROFILES).join(' or ')}`);
+  }
+  if (scaleJobs) {
+    try {
+      await measureScale(browser, origin, settings, scaleJobs);
+    } finally {
+      await launched.close();
+      server.close();
+    }
+    return;
+  }
+  const loads = Object.fromEntries(settings.profiles.map((profile) => [profile, Object.fromEntries([...PAGES, PLOT_PAGE].map((page) => [page.name, []]))]));
   console.log(`bench: ${settings.runs} loads of each page per profile (${settings.profiles.join(', ')}), load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   try {
     for (let run = 1; run <= settings.runs; run += 1) {
       for (const profile of settings.profiles) {
-        if (!(profile in PROFILES)) throw new Error(`--profiles: unknown profile ${JSON.stringify(profile)}, expected ${Object.keys(PROFILES).join(' or ')}`);
         for (const page of PAGES) {
           const load = await measurePage(browser, origin, page, settings, profile);
           loads[profile][page.name].push(load);
           console.log(`bench: run ${run} ${profile} ${page.title}: first picture ${milliseconds(load.firstPicture)}, first draw ${milliseconds(load.firstDraw)}, ${kilobytes(load.bytes)}, highlight p95 ${milliseconds(percentile(load.interactions.highlight.samples.map((sample) => sample.sync + sample.frame), 0.95))}`);
         }
+        const plot = await measurePage(browser, origin, PLOT_PAGE, settings, profile, []);
+        loads[profile].plot.push(plot);
+        console.log(`bench: run ${run} ${profile} ${PLOT_PAGE.title}: first draw ${milliseconds(plot.firstDraw)}, ${kilobytes(plot.bytes)}`);
       }
     }
   } finally {
@@ -431,8 +575,35 @@ async function main() {
   console.log(`\nChromium ${version}, load average after ${loadavg().map((load) => load.toFixed(2)).join(' ')}\n`);
   const results = {};
   for (const profile of settings.profiles) {
-    results[profile] = Object.fromEntries(PAGES.map((page) => [page.name, summarise(loads[profile][page.name])]));
+    results[profile] = Object.fromEntries([...PAGES, PLOT_PAGE].map((page) => [page.name, summarise(loads[profile][page.name])]));
     console.log(table(results[profile], settings, profile));
+    console.log('');
+    console.log(bytesTable(results[profile], profile));
+    console.log('');
+  }
+  if (settings.json) writeFileSync(settings.json, JSON.stringify({ settings, results, loads }, null, 1));
+}
+
+/** The scale job: every party count's two pages, in turn, `--runs` times; then its tables. */
+async function measureScale(browser, origin, settings, jobs) {
+  console.log(`bench --scale: ${jobs.map((job) => job.parties).join(', ')} parties, ${settings.runs} loads of each page per profile (${settings.profiles.join(', ')}), load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  const loads = {};
+  for (let run = 1; run <= settings.runs; run += 1) {
+    for (const profile of settings.profiles) {
+      for (const job of jobs) {
+        for (const page of job.pages) {
+          const load = await measurePage(browser, origin, page, settings, profile, ['idle', 'highlight']);
+          ((loads[profile] ??= {})[job.parties] ??= { widget: [], chartjs: [] })[page.name].push(load);
+          console.log(`bench: run ${run} ${profile} ${job.parties} parties ${page.title}: first draw ${milliseconds(load.firstDraw)}, highlight p95 ${milliseconds(percentile(load.interactions.highlight.samples.map((sample) => sample.sync + sample.frame), 0.95))}, memory ${megabytes(load.memory.jsHeap + load.memory.wasmMemory)}`);
+        }
+      }
+    }
+  }
+  console.log(`\nChromium ${browser.version()}, load average after ${loadavg().map((load) => load.toFixed(2)).join(' ')}\n`);
+  const results = {};
+  for (const profile of settings.profiles) {
+    results[profile] = Object.fromEntries(jobs.map((job) => [job.parties, { widget: summarise(loads[profile][job.parties].widget), chartjs: summarise(loads[profile][job.parties].chartjs) }]));
+    console.log(scaleTable(jobs, results[profile], profile));
     console.log('');
   }
   if (settings.json) writeFileSync(settings.json, JSON.stringify({ settings, results, loads }, null, 1));

@@ -125,9 +125,24 @@ impl Checker {
     /// entry's id in order, `None` for an entry without one.
     fn unique(&mut self, collection: &'static str, ids: &[Option<&str>]) {
         self.collection = collection;
-        for (position, id) in ids.iter().enumerate() {
-            let Some(id) = *id else { continue };
-            if let Some(first) = position_of(ids.get(..position).unwrap_or_default(), id) {
+        // Sorted by id, the uses of an id are side by side: n log n comparisons, where comparing each id with every
+        // earlier one took 8 million for the 4,000 facts a dataset may have (30 ms, 120 ms on a phone). The
+        // problems are then said in the entries' order.
+        let mut sorted: Vec<(&str, usize)> = ids.iter().enumerate().filter_map(|(position, id)| Some(((*id)?, position))).collect();
+        sorted.sort_unstable_by(|one, other| one.0.cmp(other.0));
+        let mut first_use: Vec<Option<usize>> = vec![None; ids.len()];
+        for uses in sorted.chunk_by(|one, other| one.0 == other.0) {
+            let first = uses.iter().map(|&(_, position)| position).min().unwrap_or_default();
+            for &(_, position) in uses {
+                if position != first
+                    && let Some(entry) = first_use.get_mut(position)
+                {
+                    *entry = Some(first);
+                }
+            }
+        }
+        for (position, (id, first)) in ids.iter().zip(first_use).enumerate() {
+            if let (Some(id), Some(first)) = (*id, first) {
                 self.position = position;
                 let mut message = String::from("duplicate id ");
                 message.push_str(&quoted(id));

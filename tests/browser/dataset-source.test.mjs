@@ -9,11 +9,31 @@ import { startSession, endSession, DIST, openPage, waitForRender } from './harne
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures') + path.sep;
 let server, origin, browser;
+const WASM_DELAY_MS = 1500;
+const requestTimes = {};
+const EARLY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>src at the start</title>
+<script type="module" src="/static/explainer/campaign-explainer.js"></script></head>
+<body><campaign-explainer id="explainer" src="/fixtures/hostile-dataset.json" loading="eager"></campaign-explainer>
+<script type="module">document.getElementById('explainer').addEventListener('explainer:render', (event) => { window.rendered = event.detail; });</script></body></html>`;
 before(async () => {
   ({ server, origin, browser } = await startSession({
     routes: [{ prefix: '/static/explainer/', directory: DIST }, { prefix: '/fixtures/', directory: FIXTURES }, { prefix: '/', directory: DIST }],
     handler: (request, response) => {
       if (request.url.startsWith('/fixtures/never.json')) return true; // holds the request open
+      if (request.url.startsWith('/fixtures/early.html')) {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(EARLY_PAGE);
+        return true;
+      }
+      // On the page that times the requests, the wasm answers late: a dataset requested only once the wasm has
+      // arrived would be requested after it.
+      if (request.url.endsWith('.wasm') && request.headers.referer?.includes('/fixtures/early.html')) {
+        requestTimes.wasm = performance.now();
+        return new Promise((resolve) => setTimeout(() => { requestTimes.wasmAnswered = performance.now(); resolve(false); }, WASM_DELAY_MS));
+      }
+      if (request.url.startsWith('/fixtures/hostile-dataset.json') && request.headers.referer?.includes('/fixtures/early.html')) {
+        requestTimes.dataset = performance.now();
+      }
       if (request.url.startsWith('/fixtures/cut-off.json')) {
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end('{"parties": [{"id": "a"');
@@ -112,4 +132,12 @@ test('a host page sets the dataset as an object: drawn when valid, refused namin
   assert.equal(await alertText(page, 'second'), null);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('an element that starts with a src requests its dataset together with the wasm, not once the wasm has arrived', async () => {
+  const { page, context } = await openPage(browser, `${origin}/fixtures/early.html`, { origin });
+  await page.waitForFunction(() => window.rendered, undefined, { timeout: 20000 });
+  await context.close();
+  assert.ok(requestTimes.wasm !== undefined && requestTimes.dataset !== undefined, `both requested: ${JSON.stringify(requestTimes)}`);
+  assert.ok(requestTimes.dataset < requestTimes.wasmAnswered, `the dataset was requested ${(requestTimes.dataset - requestTimes.wasm).toFixed(0)} ms after the wasm, which answered after ${WASM_DELAY_MS} ms`);
 });

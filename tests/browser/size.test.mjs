@@ -5,6 +5,8 @@
 // neither). A reader who stops before the widget downloads the loader alone, which must stay within 5 KB gzip.
 // Over budget, the failure lists the largest functions and crates of the wasm, read from the function names
 // wasm-bindgen's output still has (target/size/, kept by scripts/build-wasm.sh before wasm-opt strips them).
+// The build also writes a Brotli copy of each (NAME.br) for hosts that serve them; they must decompress to the
+// file and be smaller than its gzip.
 // Bytes are deterministic, so unlike the times of npm run bench this can be a test.
 // Needs `npm run build` first, like every browser test.
 import assert from 'node:assert/strict';
@@ -12,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { contributors, functionNames } from '../../scripts/wasm-contributors.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,6 +65,19 @@ test('what the widget loads stays within the gzip size budget', (t) => {
     assert.fail(`the widget is ${total - BUDGET} B over its gzip budget: ${summary}\n${report}`);
   }
   if (total < BUDGET * 0.9) t.diagnostic(`more than 10% under budget: lower widget_gzip_bytes in size-budget.json to about ${Math.ceil(total * 1.05)}`);
+});
+
+test('each file the widget loads has a Brotli copy in dist/ (NAME.br) of the same bytes, smaller than its gzip', (t) => {
+  const files = widgetFiles();
+  for (const file of files) {
+    const copy = path.join(DIST, `${file.name}.br`);
+    assert.ok(existsSync(copy), `no ${file.name}.br beside ${file.name}: the build's BrotliPlugin (webpack.config.js) writes one`);
+    const compressed = readFileSync(copy);
+    assert.ok(brotliDecompressSync(compressed).equals(readFileSync(path.join(DIST, file.name))), `${file.name}.br is not ${file.name} compressed`);
+    assert.ok(compressed.length < file.gzip, `${file.name}.br is ${compressed.length} B, not under its ${file.gzip} B gzip`);
+    file.brotli = compressed.length;
+  }
+  t.diagnostic(files.map((file) => `${file.name} ${file.brotli} B brotli (${file.gzip} gzip)`).join(', '));
 });
 
 test('the over-budget report names the largest functions and crates of the wasm', { skip: !existsSync(NAMED_WASM) && 'no target/size/ wasm: run npm run build' }, () => {

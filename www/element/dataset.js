@@ -5,7 +5,8 @@ const TIMEOUT_MS = 15000;
 
 /**
  * Resolves to `{ data }`, or `{ error }` with the message the element shows and reports, or to null if
- * `signal` (the element's connection) aborted meanwhile. `limit` is the largest dataset the handle accepts.
+ * `signal` (the element's connection) aborted meanwhile. `limit` is the largest dataset the handle accepts, or a
+ * promise of it: an element that starts requests its dataset together with the wasm, which knows the limit.
  */
 export async function fetchDataset(source, signal, limit) {
   const named = JSON.stringify(source);
@@ -18,6 +19,7 @@ export async function fetchDataset(source, signal, limit) {
   try {
     const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
     if (!response.ok) throw new Error(`src: the dataset at ${named} could not be loaded (HTTP ${response.status})`);
+    limit = await limit;
     const declared = Number(response.headers.get('Content-Length') ?? 0);
     const tooLarge = () => new Error(`src: the dataset at ${named} is larger than the ${limit} bytes allowed`);
     if (declared > limit) throw tooLarge();
