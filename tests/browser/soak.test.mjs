@@ -16,15 +16,19 @@ const SEED = Number(process.env.SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const BATCH = 250;
 const WARM_UP = 500;
 
-// Bounds on growth, each measured after a forced garbage collection, from the end of the warm-up (500
-// interactions: by then the views, languages and widths have mostly been drawn, so caches and the wasm
-// allocator have their working size) to the end of the run. Measured on the 2-core development machine,
-// four runs of 10,000: JS heap about 1.8 MB, growth +0.04 to +0.11 MB; wasm memory 1.38 MB, growth 0.
-// 1 MiB each is about nine times the worst growth seen, and what a leak of 110 bytes per interaction would pass
-// (one kept scene, table or closure per interaction is far more); the wasm memory grows by 64 KiB pages,
-// so 1 MiB is 16 of them.
+// Bounds, each measured after a forced garbage collection. The JS heap's growth is taken from the end of the warm-up
+// (500 interactions: by then the views, languages and widths have mostly been drawn) to the end of the run. Measured
+// on the 2-core development machine, four runs of 10,000: JS heap about 1.8 MB, growth +0.04 to +0.11 MB; 1 MiB is
+// about nine times the worst growth seen, and what a leak of 110 bytes per interaction would pass.
+// The wasm memory is a high-water mark (it grows by 64 KiB pages and never shrinks), and since the story's note and
+// transitions and fat LTO its working size is reached later than the warm-up: with seed 182606080 it read 1.81 MB
+// after the warm-up, 2.75 MB after 3,000 interactions, 3.00 MB after 10,000 and still 3.00 MB after 20,000. A
+// working size levels off; a leak keeps growing. So the wasm memory's growth is bounded over the second half of the
+// run (at most 8 pages, 0.5 MiB: a leak of 110 bytes per interaction over 4,750 interactions), and its size by a
+// ceiling for the two widgets (4 MiB: 1 MiB of it each is Rust's stack).
 const MAX_JS_HEAP_GROWTH = 1024 * 1024;
-const MAX_WASM_MEMORY_GROWTH = 1024 * 1024;
+const MAX_WASM_MEMORY_GROWTH_SECOND_HALF = 512 * 1024;
+const MAX_WASM_MEMORY = 4 * 1024 * 1024;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -278,19 +282,24 @@ test(`soak: ${INTERACTIONS} random interactions with two widgets (seed ${SEED})`
   while (done < Math.min(WARM_UP, INTERACTIONS)) await runBatch(Math.min(BATCH, WARM_UP - done));
   baseline = measuresMemory ? await measureMemory(cdp) : null;
   let lastRenders = null;
-  while (done < INTERACTIONS) ({ lastRenders } = await runBatch(Math.min(BATCH, INTERACTIONS - done)));
+  let halfway = null;
+  const halfwayCount = WARM_UP + Math.floor((INTERACTIONS - WARM_UP) / 2 / BATCH) * BATCH;
+  while (done < INTERACTIONS) {
+    ({ lastRenders } = await runBatch(Math.min(BATCH, INTERACTIONS - done)));
+    if (measuresMemory && halfway === null && done >= halfwayCount) halfway = await measureMemory(cdp);
+  }
   const final = measuresMemory ? await measureMemory(cdp) : null;
 
   const soak = await page.evaluate(() => ({ counts: window.soak.counts, milliseconds: Object.fromEntries(Object.entries(window.soak.milliseconds).map(([kind, total]) => [kind, Math.round(total)])), invalidValues: window.soak.invalidValues, rejected: window.soak.rejected, validProblems: window.soak.validProblems, model: window.soak.model, pwned: window.pwned ?? null }));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const growth = measuresMemory && { jsHeap: final.jsHeap - baseline.jsHeap, wasmMemory: final.wasmMemory - baseline.wasmMemory };
+  const growth = measuresMemory && { jsHeap: final.jsHeap - baseline.jsHeap, wasmMemory: final.wasmMemory - halfway.wasmMemory };
   const report = [
     `soak: ${done} interactions in ${seconds} s, seed ${SEED}: ${JSON.stringify(soak.counts)}`,
     `soak: milliseconds spent in the page, by kind: ${JSON.stringify(soak.milliseconds)}`,
   ];
   if (measuresMemory) report.push(
     `soak: JS heap ${megabytes(baseline.jsHeap)} after the warm-up, ${megabytes(final.jsHeap)} at the end: growth ${megabytes(growth.jsHeap)} (bound ${megabytes(MAX_JS_HEAP_GROWTH)})`,
-    `soak: wasm memory ${megabytes(baseline.wasmMemory)} after the warm-up, ${megabytes(final.wasmMemory)} at the end: growth ${megabytes(growth.wasmMemory)} (bound ${megabytes(MAX_WASM_MEMORY_GROWTH)}); memories ${JSON.stringify(final.wasmMemories)}`,
+    `soak: wasm memory ${megabytes(baseline.wasmMemory)} after the warm-up, ${megabytes(halfway.wasmMemory)} after ${halfwayCount} interactions, ${megabytes(final.wasmMemory)} at the end (ceiling ${megabytes(MAX_WASM_MEMORY)}): growth over the second half ${megabytes(growth.wasmMemory)} (bound ${megabytes(MAX_WASM_MEMORY_GROWTH_SECOND_HALF)}); memories ${JSON.stringify(final.wasmMemories)}`,
   );
   for (const line of report) {
     console.log(line);
@@ -320,7 +329,8 @@ test(`soak: ${INTERACTIONS} random interactions with two widgets (seed ${SEED})`
 
   if (measuresMemory) {
     assert.ok(growth.jsHeap <= MAX_JS_HEAP_GROWTH, report[2]);
-    assert.ok(growth.wasmMemory <= MAX_WASM_MEMORY_GROWTH, report[3]);
+    assert.ok(growth.wasmMemory <= MAX_WASM_MEMORY_GROWTH_SECOND_HALF, report[3]);
+    assert.ok(final.wasmMemory <= MAX_WASM_MEMORY, report[3]);
     await cdp.detach().catch(() => {});
   }
   await context.close();
