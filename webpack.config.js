@@ -32,7 +32,9 @@ class PagesPlugin {
           compilation.emitAsset('builder.html', new webpack.sources.RawSource(builderPage()));
           // Every view in every language as SVG, for RSS, AMP and social cards, and the element's fallback.
           for (const rendering of staticManifest()) {
-            compilation.emitAsset(`static/${rendering.file}`, new webpack.sources.RawSource(staticFile(rendering.file)));
+            for (const file of [rendering.file, rendering.pictures.wide.file, rendering.pictures.phone.file]) {
+              compilation.emitAsset(`static/${file}`, new webpack.sources.RawSource(staticFile(file)));
+            }
           }
           compilation.emitAsset('static/static.json', new webpack.sources.RawSource(JSON.stringify(staticManifest())));
           for (const [file, name] of [['demo.css', 'demo.css'], ['embed.css', 'embed.css'], ['builder/builder.css', 'builder.css'], ['favicon.svg', 'favicon.svg']]) {

@@ -55,13 +55,19 @@ function tableHtml(table) {
 
 /**
  * What stands in the element before the wasm draws, instead of it when the wasm cannot load, and,
- * in <noscript>, with the data table for readers without JavaScript. Sized like the chart so the
- * article does not jump when the canvas replaces it.
+ * in <noscript>, with the data table for readers without JavaScript. Its box is as tall as the element once drawn
+ * (its controls and downloads included), so the article does not move when the canvas replaces it: under 600 px of
+ * screen, the chart laid out at a phone's column (320 px), above at a narrow desktop column (540 px), each shown at
+ * most at its own width (a narrower chart is taller: scaled down, a wide picture would be too short on a phone).
  */
+export const PHONE_PICTURE_MEDIA = '(max-width: 599px)';
+
 export function fallbackHtml(view = 'matrix', lang = 'ar') {
   const rendering = staticManifest().find((entry) => entry.view === view && entry.lang === lang);
   if (!rendering) return '';
-  return `<img class="explainer-fallback" src="static/${rendering.file}" alt="${escape(rendering.summary)}" width="${Math.round(rendering.width)}" height="${Math.round(rendering.height)}">
+  const { wide, phone } = rendering.pictures;
+  return `<picture><source media="${PHONE_PICTURE_MEDIA}" srcset="static/${phone.file}" width="${phone.width}" height="${phone.height}">\
+<img class="explainer-fallback" src="static/${wide.file}" alt="${escape(rendering.summary)}" width="${wide.width}" height="${wide.height}"></picture>
 <noscript>${tableHtml(rendering.table)}</noscript>`;
 }
 
@@ -142,7 +148,7 @@ export function embedCode(wasmFile) {
      the folder where dist/ is hosted. Lower in a page, leave out the preload line and loading="eager": the
      element then downloads nothing but its script until the reader comes within a screen of it. -->
 ${wasmPreload(wasmFile ? `PATH/${wasmFile}` : '')}<script type="module" src="PATH/campaign-explainer.js"></script>
-<campaign-explainer view="matrix" lang="ar" loading="eager">${fallbackHtml().replace('src="static/', 'src="PATH/static/')}</campaign-explainer>
+<campaign-explainer view="matrix" lang="ar" loading="eager">${fallbackHtml().replaceAll('="static/', '="PATH/static/')}</campaign-explainer>
 `;
 }
 

@@ -1,8 +1,10 @@
 //! Renders every view in every language to SVG at build time, with the same drawing code as the canvas,
 //! for readers without JavaScript or WebAssembly, RSS readers, AMP pages and social cards.
 //!
-//! Usage: `render_static OUTPUT_DIRECTORY [WIDTH]`. Writes `VIEW-LANG.svg` files and `static.json`,
-//! the manifest the page generator reads (file, size, summary and data table of each image), and
+//! Usage: `render_static OUTPUT_DIRECTORY [WIDTH]`. Writes `VIEW-LANG.svg` files (at WIDTH, 720 by default); the
+//! pictures embed codes put inside the element, `VIEW-LANG-wide.svg` and `VIEW-LANG-phone.svg` (at a narrow
+//! desktop column and at a phone's), with room for the element's bands; `static.json`, the manifest the page generator reads (file, size, summary and data
+//! table of each image), and
 //! `texts-LANG.json`, the French and English of the widget's words and of the built-in dataset, which
 //! the element fetches when a reader needs them (the wasm carries only the Arabic; see `texts`).
 
@@ -12,6 +14,32 @@ use campaign_explainer::layout::{self, EstimatedTextMeasure, View, ViewRequest};
 use campaign_explainer::theme::Theme;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The columns the pictures are laid out at: the narrowest article column of common phones (a 360 CSS px screen
+/// less 20 px margins each side), and a narrow desktop or tablet column. A picture is shown at most at its own
+/// width, and a chart is taller at a narrower column (its labels wrap more): at any column at least as wide, the
+/// picture is at least as tall as the drawn chart.
+const PHONE_COLUMN_WIDTH: f64 = 320.0;
+const WIDE_COLUMN_WIDTH: f64 = 540.0;
+
+/// The bands the element adds around its chart when it draws (www/element/widget.css: 8 px of padding, the
+/// controls and 8 px under them; 8 px, the downloads and 8 px of padding), as tall as Chromium lays them out in the
+/// Arabic matrix at those columns: above and below, in CSS pixels. At 320 px, one row of view buttons (they scroll
+/// sideways), one of the party picker, the downloads on two rows; at 540 px, the view buttons on two rows. Below the
+/// wide picture, 64 px more: the estimated text widths are not always wider than the browser's (at a 568 px column
+/// Chromium's Arabic matrix is 1,073 px tall, the estimate at 540 px 1,030), and a shorter picture moves the article.
+const PHONE_BANDS: (f64, f64) = (112.0, 108.0);
+const WIDE_BANDS: (f64, f64) = (160.0, 124.0);
+
+/// The picture that stands in the element before its first draw: the chart with empty room above and below for the
+/// bands, so that the element does not grow, and the article under it does not move, when the canvas replaces it.
+/// The view box starts above the chart, so every host's `height: auto` keeps the room.
+fn with_room_for_bands(svg: &str, width: f64, height: f64, (above, below): (f64, f64)) -> Option<String> {
+    let header = format!(r#"<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}""#);
+    let rest = svg.strip_prefix(&header)?;
+    let total = height + above + below;
+    Some(format!(r#"<svg width="{width}" height="{total}" viewBox="0 -{above} {width} {total}""#) + rest)
+}
 
 fn main() -> ExitCode {
     let mut arguments = std::env::args().skip(1);
@@ -46,6 +74,18 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
             let scene = layout::layout(&dataset, &request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
             let file = format!("{}-{}.svg", view.as_str(), lang.code());
             std::fs::write(output.join(&file), render_svg(&scene, &theme)).map_err(|error| format!("{file}: {error}"))?;
+            let mut pictures = Vec::new();
+            for (name, column_width, bands) in [("wide", WIDE_COLUMN_WIDTH, WIDE_BANDS), ("phone", PHONE_COLUMN_WIDTH, PHONE_BANDS)] {
+                let picture_request = ViewRequest { width: column_width, ..request.clone() };
+                let scene = layout::layout(&dataset, &picture_request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
+                let svg = render_svg(&scene, &theme);
+                let (width, height) = (scene.width.ceil().max(1.0), scene.height.ceil().max(1.0));
+                let picture_file = format!("{}-{}-{name}.svg", view.as_str(), lang.code());
+                let picture = with_room_for_bands(&svg, width, height, bands)
+                    .ok_or_else(|| format!("{picture_file}: the SVG does not start with its size and view box"))?;
+                std::fs::write(output.join(&picture_file), picture).map_err(|error| format!("{picture_file}: {error}"))?;
+                pictures.push(serde_json::json!({ "file": picture_file, "width": width, "height": height + bands.0 + bands.1 }));
+            }
             manifest.push(serde_json::json!({
                 "view": view.as_str(),
                 "lang": lang.code(),
@@ -54,6 +94,7 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
                 "height": hundredths(scene.height),
                 "summary": scene.summary,
                 "table": scene.table,
+                "pictures": { "wide": pictures[0], "phone": pictures[1] },
             }));
         }
     }

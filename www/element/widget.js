@@ -7,6 +7,7 @@ import { fetchDataset } from './dataset.js';
 import { adoptStyles, dispatch, element, pageLang, reportError } from './dom.js';
 import { Downloads } from './downloads.js';
 import { HeaderBands } from './header-bands.js';
+import { holdHeight } from './height-hold.js';
 import { Story } from './story.js';
 import { reducedMotion, Transition } from './transition.js';
 import { PointerAndKeys } from './pointer-keys.js';
@@ -54,6 +55,7 @@ export class Widget {
   #resizeObserver = null;
   #resizeFrame = 0;
   #drawnWidth;
+  #releaseHeight = null;
   // The element's content width as its ResizeObserver last reported it (0 before): a redraw reads it here
   // rather than from clientWidth, which after an attribute change forced a layout of the whole page first.
   #observedWidth = 0;
@@ -186,6 +188,7 @@ export class Widget {
   /** The element left the page: the handle is freed now rather than when the garbage collector gets to it. */
   stop() {
     this.#ready = false;
+    this.#releaseHeight?.();
     this.#story.stop();
     this.#transition.cancel();
     this.#resizeObserver?.disconnect();
@@ -431,8 +434,12 @@ export class Widget {
       this.#canvas.style.width = `${width}px`;
       this.#canvas.style.height = `${height}px`;
       this.#headerBands.place(this.#explainer, width, height);
+      // The first draw keeps the static picture's height while the article under it is in view; later draws let go.
+      const pictureHeight = fallback.hidden ? 0 : host.getBoundingClientRect().height;
+      this.#releaseHeight?.();
       fallback.hidden = true;
       this.#skeleton.wrapper.setAttribute('data-drawn', '');
+      this.#releaseHeight = holdHeight(host, this.#skeleton.wrapper, pictureHeight);
       if (this.#renderFailed) {
         this.#renderFailed = false;
         this.#clearAlert();
