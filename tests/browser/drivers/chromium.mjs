@@ -17,7 +17,7 @@ class ChromiumBrowser {
     this.native = browser;
     this.version = browser.version();
     this.initScript = initScript;
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: true, reducedMotion: true, clipboardRead: true };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: true, reducedMotion: true, clipboardRead: true, layoutShift: true };
     this.reasons = {};
   }
 

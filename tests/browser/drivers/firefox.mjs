@@ -21,8 +21,9 @@ class FirefoxBrowser {
     this.engine = 'firefox';
     this.initScript = initScript;
     this.instances = new Map();
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: true, clipboardRead: false };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: true, clipboardRead: false, layoutShift: false };
     this.reasons = {
+      layoutShift: "Firefox does not implement the Layout Instability API (no 'layout-shift' performance entries); the article's position is checked there",
       clipboardRead: 'reading the clipboard asks the reader to confirm a paste in Firefox, which WebDriver BiDi cannot grant',
       memory: 'WebDriver BiDi can neither force a garbage collection nor read the JS heap or the wasm memory\'s size (Chromium reads them over CDP)',
     };

@@ -147,8 +147,9 @@ class WebKitBrowser {
     // WebKitWebDriver runs one session at a time: one driver (and display) per open page, reused when idle.
     this.drivers = [];
     this.pages = new Set();
-    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: false, clipboardRead: false };
+    this.supports = { touch: true, downloads: true, colorScheme: true, deviceScaleFactor: true, javaScriptDisabled: true, memory: false, reducedMotion: false, clipboardRead: false, layoutShift: false };
     this.reasons = {
+      layoutShift: "WebKit does not implement the Layout Instability API (no 'layout-shift' performance entries); the article's position is checked there",
       clipboardRead: 'reading the clipboard needs a reader\'s paste in WebKit, which WebDriver classic cannot grant',
       memory: 'WebDriver classic can neither force a garbage collection nor read the JS heap or the wasm memory\'s size (Chromium reads them over CDP)',
       reducedMotion: 'MiniBrowser has no option for prefers-reduced-motion, and WebDriver classic no media emulation',
