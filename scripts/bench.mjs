@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import webpack from 'webpack';
-import { wasmPreload } from './pages.mjs';
+import { pictureHtml, wasmPreload } from './pages.mjs';
 import { generateDataset, MAX_TACTICS } from '../bench/dataset.mjs';
 import { serve } from './serve.mjs';
 import { launchBrowser } from '../tests/browser/harness.mjs';
@@ -527,7 +527,9 @@ async function main() {
   // The widget's page with this build's preload of its wasm, as dist/embed-code.txt writes it.
   // The widget's wasm, not the newsroom builder's (campaign_explainer_builder_bg.*.wasm).
   const wasmFile = readdirSync(path.join(ROOT, 'dist')).find((name) => /^campaign_explainer_bg\.\w+\.wasm$/.test(name));
-  const widgetPage = readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8').replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim());
+  const widgetPage = readFileSync(path.join(ROOT, 'bench', 'widget.html'), 'utf8')
+    .replace('<!-- wasm preload -->', wasmPreload(`/dist/${wasmFile}`).trim())
+    .replace('<!-- static picture -->', pictureHtml().replaceAll('="static/', '="/dist/static/'));
   writeFileSync(path.join(BUILD, 'widget.html'), widgetPage);
   const scaleJobs = settings.scale ? scalePages(settings.scale, widgetPage) : null;
   const server = await serve({

@@ -62,12 +62,19 @@ function tableHtml(table) {
  */
 export const PHONE_PICTURE_MEDIA = '(max-width: 599px)';
 
-export function fallbackHtml(view = 'matrix', lang = 'ar') {
+/** The picture alone, on one line (the bench's page puts it in its element): the phone's or the wide one. */
+export function pictureHtml(view = 'matrix', lang = 'ar') {
   const rendering = staticManifest().find((entry) => entry.view === view && entry.lang === lang);
   if (!rendering) return '';
   const { wide, phone } = rendering.pictures;
   return `<picture><source media="${PHONE_PICTURE_MEDIA}" srcset="static/${phone.file}" width="${phone.width}" height="${phone.height}">\
-<img class="explainer-fallback" src="static/${wide.file}" alt="${escape(rendering.summary)}" width="${wide.width}" height="${wide.height}"></picture>
+<img class="explainer-fallback" src="static/${wide.file}" alt="${escape(rendering.summary)}" width="${wide.width}" height="${wide.height}"></picture>`;
+}
+
+export function fallbackHtml(view = 'matrix', lang = 'ar') {
+  const rendering = staticManifest().find((entry) => entry.view === view && entry.lang === lang);
+  if (!rendering) return '';
+  return `${pictureHtml(view, lang)}
 <noscript>${tableHtml(rendering.table)}</noscript>`;
 }
 
