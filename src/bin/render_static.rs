@@ -23,13 +23,29 @@ const PHONE_COLUMN_WIDTH: f64 = 320.0;
 const WIDE_COLUMN_WIDTH: f64 = 540.0;
 
 /// The bands the element adds around its chart when it draws (www/element/widget.css: 8 px of padding, the
-/// controls and 8 px under them; 8 px, the downloads and 8 px of padding), as tall as Chromium lays them out in the
-/// Arabic matrix at those columns: above and below, in CSS pixels. At 320 px, one row of view buttons (they scroll
-/// sideways), one of the party picker, the downloads on two rows; at 540 px, the view buttons on two rows. Below the
-/// wide picture, 64 px more: the estimated text widths are not always wider than the browser's (at a 568 px column
-/// Chromium's Arabic matrix is 1,073 px tall, the estimate at 540 px 1,030), and a shorter picture moves the article.
-const PHONE_BANDS: (f64, f64) = (112.0, 108.0);
-const WIDE_BANDS: (f64, f64) = (160.0, 124.0);
+/// controls and 8 px under them; 8 px, the downloads and 8 px of padding), as tall as Chromium lays them out at those
+/// columns, above and below, in CSS pixels. Above: one row of view buttons (on a phone they scroll sideways; at 540 px
+/// they wrap to two rows), one of the language picker and the table button, and a row per party picker of the view
+/// (`party_picker_rows`). Below: the downloads on two rows (French and a phone's column), and a margin, 32 px on a
+/// phone and 64 px on the wide picture, because the estimated text widths are not always wider than the browser's (at
+/// a 568 px column Chromium's Arabic matrix is 1,073 px tall, the estimate at 540 px 1,030), and a picture shorter
+/// than the drawn element moves the article.
+fn bands(view: View, phone: bool) -> (f64, f64) {
+    const PICKER_ROW: f64 = 52.0;
+    let view_button_rows = if phone { 1.0 } else { 2.0 };
+    let above = 8.0 + view_button_rows * 44.0 + 8.0 + 44.0 + f64::from(party_picker_rows(view)) * PICKER_ROW + 8.0;
+    let below = 8.0 + 92.0 + 8.0 + if phone { 32.0 } else { 64.0 };
+    (above, below)
+}
+
+/// The party and versus pickers each take a row of the controls in the views that have them.
+fn party_picker_rows(view: View) -> u8 {
+    match view {
+        View::Party => 1,
+        View::Compare => 2,
+        View::Matrix | View::Camps | View::Timeline => 0,
+    }
+}
 
 /// The picture that stands in the element before its first draw: the chart with empty room above and below for the
 /// bands, so that the element does not grow, and the article under it does not move, when the canvas replaces it.
@@ -75,7 +91,8 @@ fn render_all(output: &std::path::Path, width: f64) -> Result<usize, String> {
             let file = format!("{}-{}.svg", view.as_str(), lang.code());
             std::fs::write(output.join(&file), render_svg(&scene, &theme)).map_err(|error| format!("{file}: {error}"))?;
             let mut pictures = Vec::new();
-            for (name, column_width, bands) in [("wide", WIDE_COLUMN_WIDTH, WIDE_BANDS), ("phone", PHONE_COLUMN_WIDTH, PHONE_BANDS)] {
+            for (name, column_width, phone) in [("wide", WIDE_COLUMN_WIDTH, false), ("phone", PHONE_COLUMN_WIDTH, true)] {
+                let bands = bands(view, phone);
                 let picture_request = ViewRequest { width: column_width, ..request.clone() };
                 let scene = layout::layout(&dataset, &picture_request, &EstimatedTextMeasure).map_err(|error| error.to_string())?;
                 let svg = render_svg(&scene, &theme);
