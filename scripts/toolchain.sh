@@ -19,5 +19,12 @@ else
   echo "build: no wasm32 toolchain; run scripts/setup.sh first" >&2
   exit 1
 fi
-WASM_CARGO=("${WASM_CARGO_RUN[@]}" rustc "${WASM_CARGO_FLAGS[@]}" --lib --crate-type cdylib ${WASM_FEATURES:+--features "$WASM_FEATURES"})
+# The widget's wasm stack (Rust's default for wasm32 is 1 MiB, which a memory's byteLength counts whole): the deepest
+# the widget reaches, measured by tests/browser/stack.test.mjs (the largest dataset in every view, language and theme,
+# a refused dataset, a fact's card, a story's transitions) and by the soak test run on an 8 KiB stack, is 5,688 B;
+# 64 KiB is 11.5 times that (BENCHMARKS.md, "Seventh round"). Given to the widget's link alone, after `--`, so
+# that changing it relinks the widget and rebuilds nothing else; the builder's module keeps Rust's default.
+WASM_STACK_SIZE=${WASM_STACK_SIZE:-65536}
+WASM_CARGO=("${WASM_CARGO_RUN[@]}" rustc "${WASM_CARGO_FLAGS[@]}" --lib --crate-type cdylib ${WASM_FEATURES:+--features "$WASM_FEATURES"}
+  -- -C "link-arg=-zstack-size=$WASM_STACK_SIZE")
 BUILDER_WASM_CARGO=("${WASM_CARGO_RUN[@]}" build "${WASM_CARGO_FLAGS[@]}" --lib -p campaign-explainer-builder)

@@ -82,11 +82,13 @@ impl CanvasBackend<'_> {
         let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 { device_pixel_ratio.min(4.0) } else { 1.0 };
         let backing_width = (f64::from(css_width) * ratio).round() as u32;
         let backing_height = (f64::from(css_height) * ratio).round() as u32;
-        if canvas.width() == backing_width && canvas.height() == backing_height {
-            // The same size: cleared, rather than sized again, which would make the canvas allocate its
-            // backing store anew (a language switch or a highlight keeps the size).
+        if canvas.width() == backing_width && canvas.height() >= backing_height {
+            // The same width and no taller: cleared, rather than sized again, which would make the canvas allocate
+            // its backing store anew (16 ms of a view switch at 4x CPU, since the views differ in height). The
+            // store stays as tall as the tallest drawing at this width; the element's stylesheet shows its top
+            // (`object-fit: cover; object-position: top`, at the CSS height the caller sets).
             context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).map_err(canvas_error)?;
-            context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
+            context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(canvas.height()));
         } else {
             canvas.set_width(backing_width);
             canvas.set_height(backing_height);

@@ -37,7 +37,7 @@ export class Downloads {
     const state = explainer().document('state');
     const name = `campaign-2016-${state.view}-${state.lang}.${format}`;
     let blob;
-    if (format === 'png') blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (format === 'png') blob = await new Promise((resolve) => shownPart(canvas).toBlob(resolve, 'image/png'));
     else {
       if (format === 'json' && !(await allTexts())) return;
       if (!explainer()) return;
@@ -56,4 +56,13 @@ export class Downloads {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
+}
+
+/** The part of the canvas that shows (its backing store can be taller: widget.css), as a canvas of its own. */
+function shownPart(canvas) {
+  const height = Math.round((canvas.width * canvas.clientHeight) / Math.max(1, canvas.clientWidth));
+  if (!canvas.clientWidth || height >= canvas.height) return canvas;
+  const part = element('canvas', { width: String(canvas.width), height: String(height) });
+  part.getContext('2d').drawImage(canvas, 0, 0);
+  return part;
 }
