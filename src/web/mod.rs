@@ -161,6 +161,11 @@ fn error(message: &str) -> JsError {
     JsError::new(message)
 }
 
+/// The size in whole CSS pixels of a drawing `width` by `height`, at least one each way (a canvas of zero is no canvas).
+fn drawing_size(width: f64, height: f64) -> (u32, u32) {
+    (width.round().max(1.0) as u32, height.round().max(1.0) as u32)
+}
+
 /// Draws recorded commands on the canvas of `context`, sized `size` CSS pixels, with the scene's line `top`
 /// at its top edge.
 /// What a kept drawing was drawn with, besides its scene (a new scene forgets the drawing).
@@ -327,7 +332,7 @@ impl Explainer {
         self.resize(css_width, device_pixel_ratio);
         self.lay_out(context)?;
         let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
-        let size = (scene.width.round().max(1.0) as u32, scene.height.round().max(1.0) as u32);
+        let size = drawing_size(scene.width, scene.height);
         let theme = Theme::for_scheme(self.state.dark);
         let key = DrawingKey { dark: self.state.dark, selected: self.selected, emphasised_party: scene.emphasised_party, size };
         if self.last_drawing_key != Some(key) {
@@ -366,7 +371,7 @@ impl Explainer {
         let Some(scene) = &self.scene else { return Err(error("nothing to draw")) };
         let from = self.transition_from.as_ref().filter(|from| from.width == scene.width).unwrap_or(scene);
         let height = from.height.max(scene.height);
-        let size = (scene.width.round().max(1.0) as u32, height.round().max(1.0) as u32);
+        let size = drawing_size(scene.width, height);
         let frame = chart::record_transition(from, scene, size, &Theme::for_scheme(self.state.dark), progress);
         replay_on(context, &mut frame.iter(), size, self.device_pixel_ratio, 0.0)?;
         Ok(height)
@@ -384,7 +389,7 @@ impl Explainer {
     pub fn render_header_band(&self, context: &CanvasRenderingContext2d, band: usize) -> Result<(), JsError> {
         let scene = self.scene.as_ref().ok_or_else(|| error("nothing drawn yet"))?;
         let band = scene.header_bands.get(band).ok_or_else(|| error("no such header band"))?;
-        let size = (scene.width.round().max(1.0) as u32, (band.bottom - band.top).round().max(1.0) as u32);
+        let size = drawing_size(scene.width, band.bottom - band.top);
         // Only what reaches the band: a band is a sliver of a tall chart, and replaying the whole of it for each
         // band cost as much as the chart's own draw.
         let mut reaching = self.last_drawing.iter().filter(|command| command.may_reach(band.top, band.bottom));
