@@ -185,6 +185,26 @@ export async function canvasFacts(page, id = 'explainer') {
 }
 
 /**
+ * Runs `reader` (a function's source; `this` is the array of objects) over every object of the page whose prototype
+ * `prototypeExpression` gives, found in the heap over CDP (Chromium: the element exposes no handle to its wasm
+ * instance, so a Memory is found this way), and returns its result by value. The array found is held in an object
+ * group of its own, released after: it would otherwise keep the objects alive.
+ */
+export async function readObjectsOf(cdp, prototypeExpression, reader, readerArguments = []) {
+  const objectGroup = 'objects-of-a-prototype';
+  const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: prototypeExpression, objectGroup });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId, objectGroup });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: reader,
+    arguments: readerArguments.map((value) => ({ value })),
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
+  return result.value;
+}
+
+/**
  * Where an engine's driver cannot do something (touch input, downloads...), a test skips that assertion
  * only, and says so: `if (!canDo(t, browser, 'touch', 'the tap selects the mark')) return;`.
  * The line starts with "skipped assertion" so scripts/test-browsers.sh can list every skip at the end.

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startSession, endSession, DIST, openPage, waitForRender, canDo } from './harness.mjs';
+import { startSession, endSession, DIST, openPage, waitForRender, canDo, readObjectsOf } from './harness.mjs';
 
 const CYCLES = Number(process.env.LIFECYCLE_CYCLES ?? (process.env.BROWSERS?.startsWith('chromium') ? 1000 : 300));
 
@@ -99,16 +99,8 @@ const renders = (page, id) => page.evaluate((target) => window.widgetEvents.filt
 /** JS objects of the element's class alive after a full garbage collection, and the wasm memory's size (Chromium). */
 async function afterCollection(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
-  const count = async (expression, reader) => {
-    const { result: prototype } = await cdp.send('Runtime.evaluate', { expression });
-    // In a group of its own, released below: the array of objects found would otherwise keep them alive.
-    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId, objectGroup: 'lifecycle' });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: reader, returnByValue: true });
-    return result.value;
-  };
-  const elements = await count("customElements.get('campaign-explainer').prototype", 'function () { return this.length; }');
-  const memory = await count('WebAssembly.Memory.prototype', 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }');
-  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'lifecycle' });
+  const elements = await readObjectsOf(cdp, "customElements.get('campaign-explainer').prototype", 'function () { return this.length; }');
+  const memory = await readObjectsOf(cdp, 'WebAssembly.Memory.prototype', 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }');
   return { elements, memory };
 }
 

@@ -9,7 +9,7 @@
 // only, where the heap and the wasm memory can be read (over CDP) after a forced garbage collection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, endSession, DIST, openPage, canvasFacts, canDo } from './harness.mjs';
+import { startSession, endSession, DIST, openPage, canvasFacts, canDo, readObjectsOf } from './harness.mjs';
 
 const INTERACTIONS = Number(process.env.SOAK_INTERACTIONS ?? 10000);
 const SEED = Number(process.env.SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -222,16 +222,8 @@ function installEngine({ seed, parties }) {
 async function measureMemory(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  // The element exposes no handle to its wasm instance, so the Memory is found by its prototype in the heap.
-  const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.map((memory) => memory.buffer.byteLength); }',
-    returnByValue: true,
-  });
-  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'console' }).catch(() => {});
-  return { jsHeap: usedSize, wasmMemories: result.value, wasmMemory: result.value.reduce((sum, size) => sum + size, 0) };
+  const wasmMemories = await readObjectsOf(cdp, 'WebAssembly.Memory.prototype', 'function () { return this.map((memory) => memory.buffer.byteLength); }');
+  return { jsHeap: usedSize, wasmMemories, wasmMemory: wasmMemories.reduce((sum, size) => sum + size, 0) };
 }
 
 const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;

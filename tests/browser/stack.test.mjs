@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, openPage, waitForRender, canDo, DIST } from './harness.mjs';
+import { startSession, endSession, openPage, waitForRender, canDo, DIST, readObjectsOf } from './harness.mjs';
 import { generateDataset } from '../../bench/dataset.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -76,22 +76,15 @@ after(() => endSession({ server, browser }));
 /** The lowest non-zero byte below the stack's top, in every wasm memory of the page (read over CDP). */
 async function deepestStack(page) {
   const cdp = await page.native.context().newCDPSession(page.native);
-  const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: `function (top) {
+  const depths = await readObjectsOf(cdp, 'WebAssembly.Memory.prototype', `function (top) {
       return this.map((memory) => {
         const bytes = new Uint8Array(memory.buffer, 0, top);
         const lowest = bytes.findIndex((byte) => byte !== 0);
         return lowest < 0 ? 0 : top - lowest;
       });
-    }`,
-    arguments: [{ value: STACK_SIZE }],
-    returnByValue: true,
-  });
+    }`, [STACK_SIZE]);
   await cdp.detach();
-  return Math.max(...result.value);
+  return Math.max(...depths);
 }
 
 /** Sets attributes one change at a time, each waited for (a render, or an error for a refused value). */
